@@ -7,7 +7,6 @@ import io.distillwatch.event.ModelInfo;
 import io.distillwatch.event.Rejection;
 import io.distillwatch.ingest.AccountsFile;
 import io.distillwatch.ingest.AllowlistFile;
-import io.distillwatch.ingest.IpIntelLoader;
 import io.distillwatch.ingest.LoadedFile;
 import io.distillwatch.ingest.ModelsFile;
 import io.distillwatch.ipintel.IpIntel;
@@ -43,19 +42,28 @@ public final class ScanContextLoader {
     Map<String, AccountInfo> accounts = Map.of();
     if (r.accounts != null) {
       LoadedFile<AccountInfo> f = AccountsFile.load(Path.of(r.accounts));
-      accounts = f.byId();
+      accounts = f.entries();
       rejections.addAll(f.rejections());
     }
     Map<String, ModelInfo> models = Map.of();
     if (r.models != null) {
       LoadedFile<ModelInfo> f = ModelsFile.load(Path.of(r.models));
-      models = f.byId();
+      models = f.entries();
       rejections.addAll(f.rejections());
     }
-    IpIntel ipIntel = r.ipintel == null ? null : IpIntelLoader.load(Path.of(r.ipintel));
-    Map<String, String> allowlist = r.allowlist == null ? Map.of() : AllowlistFile.load(Path.of(r.allowlist));
+    IpIntel ipIntel = r.ipintel == null ? null : loadIpIntel(Path.of(r.ipintel));
+    Map<String, String> allowlist = Map.of();
+    if (r.allowlist != null) {
+      LoadedFile<String> f = AllowlistFile.loadLenient(Path.of(r.allowlist));
+      allowlist = f.entries();
+      rejections.addAll(f.rejections());
+    }
     DetectionConfig config =
         r.config == null ? DetectionConfig.defaults() : DetectionConfig.defaults();
     return new Loaded(new DetectionContext(config, accounts, models, ipIntel), rejections);
+  }
+
+  private static IpIntel loadIpIntel(Path dir) {
+    throw new IllegalArgumentException("--ipintel is not supported yet: " + dir);
   }
 }

@@ -37,12 +37,19 @@ import org.apache.flink.util.CloseableIterator;
 public final class ScanJob {
   private final ScanRequest request;
   private final List<InputFile> inputs;
-  private final Path tmpDir;
 
+  private final StreamExecutionEnvironment environment;
+
+  /** A job on its own embedded MiniCluster, spilling to {@code tmpDir}. */
   public ScanJob(ScanRequest request, List<InputFile> inputs, Path tmpDir) {
+    this(request, inputs, StreamExecutionEnvironment.createLocalEnvironment(configuration(tmpDir)));
+  }
+
+  /** A job on a given environment (tests pass the shared test cluster's). */
+  public ScanJob(ScanRequest request, List<InputFile> inputs, StreamExecutionEnvironment environment) {
     this.request = request;
     this.inputs = inputs;
-    this.tmpDir = tmpDir;
+    this.environment = environment;
   }
 
   /** What the job produced. */
@@ -56,19 +63,22 @@ public final class ScanJob {
 
   /** Runs the job; each rejection is handed to {@code rejections} as it arrives. */
   public Outcome run(Consumer<Rejection> rejections) throws Exception {
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(configuration());
+    StreamExecutionEnvironment env = environment;
     env.setRuntimeMode(RuntimeExecutionMode.BATCH);
     env.setParallelism(Math.max(1, request.parallelism));
+    env.getConfig().enableObjectReuse();
 
+    // One reader per file at most; triage runs chained to it so each file's rejections stay in order.
+    int readers = Math.max(1, Math.min(request.parallelism, inputs.size()));
     DataStream<IngestRecord> records =
         env.fromSource(
                 new FileLinesSource(inputs, request.format, request.mapSpecs),
                 WatermarkStrategy.noWatermarks(),
                 "inputs",
                 TypeInformation.of(IngestRecord.class))
-            .setParallelism(Math.max(1, Math.min(request.parallelism, inputs.size())));
+            .setParallelism(readers);
     SingleOutputStreamOperator<UsageEvent> events =
-        records.process(new TriageFunction()).name("triage");
+        records.process(new TriageFunction()).name("triage").setParallelism(readers);
     DataStream<Rejection> rejected = events.getSideOutput(TriageFunction.REJECTED);
     DataStream<AccountResult> accounts =
         events
@@ -104,12 +114,14 @@ public final class ScanJob {
                 fieldErrors.put(name.substring(TriageFunction.FIELD_ERRORS_PREFIX.length()), (Long) value);
               }
             });
+    long duplicates = counter(job, AccountDetectionFunction.DUPLICATES);
+    // Duplicates pass triage as valid events and are dropped per account: accepted excludes them.
     return new Outcome(
         results,
         counter(job, TriageFunction.RECORDS),
-        counter(job, TriageFunction.ACCEPTED),
+        counter(job, TriageFunction.ACCEPTED) - duplicates,
         rejectedCount,
-        counter(job, AccountDetectionFunction.DUPLICATES),
+        duplicates,
         fieldErrors);
   }
 
@@ -118,7 +130,7 @@ public final class ScanJob {
     return v == null ? 0 : (Long) v;
   }
 
-  private Configuration configuration() {
+  private static Configuration configuration(Path tmpDir) {
     Configuration conf = new Configuration();
     conf.set(CoreOptions.TMP_DIRS, tmpDir.toAbsolutePath().toString());
     conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(256));

@@ -12,18 +12,21 @@ import io.distillwatch.scan.ScanContextLoader;
 import io.distillwatch.scan.ScanOutput;
 import io.distillwatch.scan.ScanRequest;
 import io.distillwatch.scan.ScanSummary;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /** Runs a whole scan: inputs → the detection job → the output directory (DESIGN §4). */
 public final class ScanRunner {
   private final ScanRequest request;
   private Function<String, Object> screening = account -> null;
+  private Supplier<StreamExecutionEnvironment> environment;
 
   public ScanRunner(ScanRequest request) {
     this.request = request;
@@ -32,6 +35,12 @@ public final class ScanRunner {
   /** Attaches screening results (account → DESIGN §6 object, or null) to accounts.jsonl. */
   public ScanRunner withScreening(Function<String, Object> screening) {
     this.screening = screening;
+    return this;
+  }
+
+  /** Runs the job on environments from {@code environment} instead of a fresh embedded cluster. */
+  public ScanRunner withEnvironment(Supplier<StreamExecutionEnvironment> environment) {
+    this.environment = environment;
     return this;
   }
 
@@ -55,7 +64,10 @@ public final class ScanRunner {
     ScanJob.Outcome outcome;
     ScanSummary summary = new ScanSummary();
     try (RejectedWriter rejected = new RejectedWriter(out)) {
-      outcome = new ScanJob(request, inputs, tmp).run(rejected::write);
+      ScanJob job = environment == null
+          ? new ScanJob(request, inputs, tmp)
+          : new ScanJob(request, inputs, environment.get());
+      outcome = job.run(rejected::write);
       summary.rejectedByReason = rejected.byReason();
       summary.rejectedSample = rejected.sample();
     } finally {
@@ -92,14 +104,14 @@ public final class ScanRunner {
     return accounts.stream().filter(a -> verdict.code().equals(a.verdict)).count();
   }
 
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
+  /** Best effort: Flink may still be removing its own files from the folder. */
+  private static void deleteRecursively(Path dir) {
     try (Stream<Path> walk = Files.walk(dir)) {
       for (Path p : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
         Files.deleteIfExists(p);
       }
+    } catch (IOException | java.io.UncheckedIOException e) {
+      // left for the OS to clean up with the rest of the temp dir
     }
   }
 }
