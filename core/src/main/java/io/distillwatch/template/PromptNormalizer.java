@@ -56,6 +56,26 @@ public final class PromptNormalizer {
   CharSequence text;
   private final NormalizedPrompt view = new NormalizedPrompt(this);
 
+  /**
+   * The token hash a plain lower-case word (or a single CJK character) gets, for building lexicons
+   * that match tokens without allocating strings.
+   */
+  public static long tokenHash(String word) {
+    if (word.length() == 1 && isCjk(word.charAt(0))) {
+      return Hash64.mix(word.charAt(0) * 0x9e3779b97f4a7c15L + 0x7f);
+    }
+    for (int k = 1; k <= ELIDED; k++) {
+      if (PLACEHOLDER[k].equals(word)) {
+        return PLACEHOLDER_HASH[k];
+      }
+    }
+    long h = Hash64.FNV_OFFSET;
+    for (int i = 0; i < word.length(); i++) {
+      h = (h ^ Character.toLowerCase(word.charAt(i))) * Hash64.FNV_PRIME;
+    }
+    return Hash64.mix(h);
+  }
+
   /** Tokenises {@code text} (null counts as empty). */
   public NormalizedPrompt normalize(CharSequence text) {
     this.text = text == null ? "" : text;
