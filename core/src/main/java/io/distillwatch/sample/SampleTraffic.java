@@ -150,7 +150,8 @@ public final class SampleTraffic {
     long t = START + 14 * HOUR;
     for (int i = 0; i < 1500; i++) {
       ObjectNode e = base(account, t, "203.0.113.40", "lm-eval-harness/0.4 python-requests/2.32");
-      String q = String.format(pick(BENCH_QUESTIONS), random.nextInt(90) + 10, random.nextInt(90) + 10);
+      // A benchmark is a fixed list of distinct items, each asked once per run.
+      String q = String.format(pick(BENCH_QUESTIONS), 100 + i, 7 + (i * 31) % 997) + " (item " + i + ")";
       e.put("prompt", "Question: " + q + "\nAnswer the question. Let's think step by step.\nAnswer:");
       e.putObject("params").put("temperature", 0.0).put("max_tokens", 512);
       usage(e, 60, 150 + random.nextInt(150));
@@ -165,8 +166,10 @@ public final class SampleTraffic {
       ObjectNode e = base(account, t, "203.0.113.90", "openai-python/1.40.0");
       e.put("system", "You are the friendly assistant inside the Cookwise recipe app. Keep answers short.");
       String topic = pick(TOPICS);
+      // The app's users each ask their own question: vary the wording the way real traffic does.
       e.putArray("messages").addObject().put("role", "user").put("content", String.format(pick(OPENERS), topic)
-          + (random.nextBoolean() ? " I only have " + (2 + random.nextInt(5)) + " ingredients." : ""));
+          + " It is for " + (1 + random.nextInt(12)) + " people and I have " + (5 + random.nextInt(115))
+          + " minutes" + (random.nextBoolean() ? ", and no oven." : "."));
       e.putObject("params").put("temperature", 0.8).put("max_tokens", 700);
       usage(e, 80, 150 + random.nextInt(300));
       long hour = ((t - START) / HOUR) % 24;
