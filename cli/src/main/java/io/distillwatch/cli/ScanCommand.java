@@ -59,6 +59,9 @@ public final class ScanCommand implements Callable<Integer> {
   @Option(names = "--parallelism", defaultValue = "2", description = "Flink parallelism (default: ${DEFAULT-VALUE}).")
   int parallelism;
 
+  @Option(names = "--no-linking", description = "Do not link accounts into clusters (per-account verdicts only).")
+  boolean noLinking;
+
   @Option(names = "--redact",
       description = "Outputs show no prompt text beyond template skeletons, no IPs beyond /24, no emails.")
   boolean redact;
@@ -110,6 +113,7 @@ public final class ScanCommand implements Callable<Integer> {
     r.out = out.toString();
     r.parallelism = parallelism;
     r.redact = redact;
+    r.linking = !noLinking;
     return r;
   }
 

@@ -58,9 +58,16 @@ public final class ScanContextLoader {
       allowlist = f.entries();
       rejections.addAll(f.rejections());
     }
-    DetectionConfig config =
-        r.config == null ? DetectionConfig.defaults() : DetectionConfig.defaults();
-    return new Loaded(new DetectionContext(config, accounts, models, ipIntel), rejections);
+    DetectionConfig config = r.config == null ? DetectionConfig.defaults() : loadConfig(Path.of(r.config));
+    return new Loaded(new DetectionContext(config, accounts, models, ipIntel, allowlist), rejections);
+  }
+
+  private static DetectionConfig loadConfig(Path file) {
+    try {
+      return DetectionConfig.load(file);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("--config " + file + ": " + e.getMessage(), e);
+    }
   }
 
   private static IpIntel loadIpIntel(Path dir) {

@@ -25,6 +25,8 @@ public final class ScanRequest implements Serializable {
   public String out;
   public int parallelism = 2;
   public boolean redact;
+  /** Link accounts into clusters and score clusters on their combined traffic. */
+  public boolean linking = true;
 
   /** A key identifying the side data, so operators in one JVM load it once. */
   public String contextKey() {
