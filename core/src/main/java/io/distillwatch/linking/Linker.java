@@ -67,6 +67,8 @@ public final class Linker {
   public List<LinkedCluster> link() {
     UnionFind uf = new UnionFind(accounts.size());
     Map<Long, double[]> pairWeights = new HashMap<>();
+    // Per account: the widely shared weak values it holds (kind ordinal, weight, key).
+    Map<Integer, List<Object[]>> wideByAccount = new HashMap<>();
     int kinds = LinkKind.values().length;
     for (Map.Entry<String, int[]> e : membersByKey.entrySet()) {
       int n = memberCount.get(e.getKey());
@@ -88,18 +90,73 @@ public final class Linker {
             perKind[kind.ordinal()] = Math.max(perKind[kind.ordinal()], w);
           }
         }
+      } else {
+        for (int i = 0; i < n; i++) {
+          wideByAccount.computeIfAbsent(m[i], a -> new ArrayList<>()).add(new Object[] {kind.ordinal(), w, e.getKey()});
+        }
       }
     }
     for (Map.Entry<Long, double[]> e : pairWeights.entrySet()) {
+      int a = (int) (e.getKey() >>> 32);
+      int b = (int) (long) e.getKey();
+      double[] perKind = e.getValue();
+      addSharedWide(perKind, wideByAccount.get(a), wideByAccount.get(b));
       double sum = 0;
-      for (double w : e.getValue()) {
+      for (double w : perKind) {
         sum += w;
       }
       if (sum >= policy.linkThreshold - 1e-9) {
-        uf.union((int) (e.getKey() >>> 32), (int) (long) e.getKey());
+        uf.union(a, b);
       }
     }
+    linkByWideCombination(uf, wideByAccount, kinds);
     return clusters(uf);
+  }
+
+  /** Adds to a pair the widely shared values both accounts hold (the strongest per kind). */
+  private static void addSharedWide(double[] perKind, List<Object[]> a, List<Object[]> b) {
+    if (a == null || b == null) {
+      return;
+    }
+    Set<String> bKeys = new java.util.HashSet<>();
+    for (Object[] v : b) {
+      bKeys.add((String) v[2]);
+    }
+    for (Object[] v : a) {
+      if (bKeys.contains((String) v[2])) {
+        int kind = (Integer) v[0];
+        perKind[kind] = Math.max(perKind[kind], (Double) v[1]);
+      }
+    }
+  }
+
+  /**
+   * Accounts whose widely shared values alone reach the threshold, and hold exactly the same such
+   * values, are linked without enumerating their pairs.
+   */
+  private void linkByWideCombination(UnionFind uf, Map<Integer, List<Object[]>> wideByAccount, int kinds) {
+    Map<String, Integer> firstBySignature = new HashMap<>();
+    for (Map.Entry<Integer, List<Object[]>> e : wideByAccount.entrySet()) {
+      double[] perKind = new double[kinds];
+      List<String> keys = new ArrayList<>();
+      for (Object[] v : e.getValue()) {
+        int kind = (Integer) v[0];
+        perKind[kind] = Math.max(perKind[kind], (Double) v[1]);
+        keys.add((String) v[2]);
+      }
+      double sum = 0;
+      for (double w : perKind) {
+        sum += w;
+      }
+      if (sum < policy.linkThreshold - 1e-9) {
+        continue;
+      }
+      keys.sort(Comparator.naturalOrder());
+      Integer first = firstBySignature.putIfAbsent(String.join("\n", keys), e.getKey());
+      if (first != null) {
+        uf.union(first, e.getKey());
+      }
+    }
   }
 
   private List<LinkedCluster> clusters(UnionFind uf) {
