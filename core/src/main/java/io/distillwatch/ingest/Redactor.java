@@ -45,7 +45,7 @@ public final class Redactor {
           Pattern.CASE_INSENSITIVE);
 
   private static final Pattern KV_SECRET =
-      Pattern.compile("(?<![\\w\"])(" + KEY_NAME + "\\s*[=:]\\s*)([^\\s&,;\"']+)", Pattern.CASE_INSENSITIVE);
+      Pattern.compile("(?<![\\w\"])(" + KEY_NAME + "\\s*[=:]\\s*)((?:(?:bearer|basic)\\s+)?[^\\s&,;\"']+)", Pattern.CASE_INSENSITIVE);
 
   private static final Pattern TOKENS =
       Pattern.compile(
