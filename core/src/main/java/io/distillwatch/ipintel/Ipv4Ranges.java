@@ -10,11 +10,25 @@ final class Ipv4Ranges {
   private final long[] starts;
   private final long[] ends;
   private final int[] values;
+  /**
+   * {@code bucket[p]} is the first index whose start is at or above {@code p << 16}: a lookup searches
+   * only the ranges of its /16, a few cache lines instead of ~20 misses over the whole array.
+   */
+  private final int[] bucket;
 
   private Ipv4Ranges(long[] starts, long[] ends, int[] values) {
     this.starts = starts;
     this.ends = ends;
     this.values = values;
+    this.bucket = new int[65537];
+    int i = 0;
+    for (int p = 0; p <= 65536; p++) {
+      long floor = (long) p << 16;
+      while (i < starts.length && starts[i] < floor) {
+        i++;
+      }
+      bucket[p] = i;
+    }
   }
 
   int size() {
@@ -23,8 +37,9 @@ final class Ipv4Ranges {
 
   /** Payload of the range holding {@code ip}, or -1. */
   int find(long ip) {
-    int lo = 0;
-    int hi = starts.length - 1;
+    int p = (int) (ip >>> 16);
+    int lo = Math.max(0, bucket[p] - 1);
+    int hi = bucket[p + 1] - 1;
     int found = -1;
     while (lo <= hi) {
       int mid = (lo + hi) >>> 1;
