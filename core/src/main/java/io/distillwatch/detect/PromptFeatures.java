@@ -46,8 +46,8 @@ final class PromptFeatures {
     {
       "python", "java", "javascript", "typescript", "function", "code", "program", "programming",
       "script", "sql", "html", "css", "api", "algorithm", "compile", "debug", "bug", "implement",
-      "regex", "json", "rust", "golang", "react", "node.js", "database", "query", "array", "variable",
-      "recursion", "class", "method", "snippet", "bash", "shell", "c++", "kotlin", "swift"
+      "regex", "json", "rust", "golang", "react", "nodejs", "database", "query", "array", "variable",
+      "recursion", "class", "method", "snippet", "bash", "shell", "kotlin", "swift"
     },
     {
       "solve", "equation", "equations", "integral", "derivative", "probability", "calculate", "compute",
@@ -139,6 +139,7 @@ final class PromptFeatures {
     int rubricHits = 0;
     int fewShotQ = 0;
     int choiceMask = 0;
+    boolean answerAfterQuestion = false;
     int[] catHits = new int[CATEGORY_COUNT];
     for (int i = 0; i < n; i++) {
       long h = p.tokenHash(i);
@@ -165,6 +166,9 @@ final class PromptFeatures {
         if ((h == Q || h == QUESTION) && t == ':') {
           fewShotQ++;
         }
+        if ((h == A || h == ANSWER) && t == ':' && fewShotQ > 0) {
+          answerAfterQuestion = true;
+        }
         if (p.tokenLength(i) == 1 && i + 1 < n && !p.atLineStart(i + 1)) {
           for (int c = 0; c < CHOICE.length; c++) {
             if (h == CHOICE[c]) {
@@ -185,7 +189,7 @@ final class PromptFeatures {
       char lt = p.terminator(n - 1);
       boolean endsWithAnswerCue = (last == ANSWER || last == A) && lt == ':';
       boolean multipleChoice = (choiceMask & 7) == 7 && endsWithAnswerLine(p);
-      if (endsWithAnswerCue || fewShotQ >= 2 || multipleChoice) {
+      if (endsWithAnswerCue || fewShotQ >= 2 || answerAfterQuestion || multipleChoice) {
         flags |= BENCH_LAYOUT;
       }
     }
