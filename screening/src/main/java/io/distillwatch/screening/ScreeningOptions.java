@@ -11,8 +11,8 @@ import java.util.Properties;
 /**
  * Matching thresholds and limits. Defaults (from {@code screening-defaults.properties}): match
  * 0.92, review 0.80, token Jaro–Winkler 0.88, compact similarity 0.90, country bonus +0.03 and
- * penalty −0.05, short names ≤ 4 characters capped at review, 50 candidates per name, index keys
- * shared by more than 3000 names not used for candidate search. Immutable; "with" methods copy.
+ * penalty −0.05, short names ≤ 4 characters capped at review, 30 candidates per name, index keys
+ * shared by more than 1500 names not used for candidate search. Immutable; "with" methods copy.
  */
 public final class ScreeningOptions {
   final double matchThreshold;

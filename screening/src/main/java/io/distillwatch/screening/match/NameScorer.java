@@ -23,6 +23,8 @@ import java.util.Locale;
  */
 final class NameScorer {
   private static final double TOKEN_SET_WEIGHT = 0.25;
+  /** Credit of a fuzzy token pair: 1 − 2·(1 − Jaro–Winkler). */
+  private static final double FUZZY_STEEPNESS = 2.0;
 
   private final TokenWeights weights;
   private final double tokenMin;
@@ -124,9 +126,8 @@ final class NameScorer {
           s = 1.0;
         } else if (a.length() >= 4 && b.length() >= 4) {
           s = Similarity.jaroWinkler(a, b);
-          if (s < tokenMin) {
-            s = 0;
-          }
+          // a near-miss word earns less than its raw similarity: "apple"/"appleworm" (0.91) earns 0.82
+          s = s < tokenMin ? 0 : Math.max(0, 1 - FUZZY_STEEPNESS * (1 - s));
         } else {
           s = 0;
         }
