@@ -3,7 +3,10 @@ package io.distillwatch.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.distillwatch.event.AccountInfo;
-import io.distillwatch.screening.AccountsJsonl;
+import io.distillwatch.event.Rejection;
+import io.distillwatch.ingest.AccountsFile;
+import io.distillwatch.ingest.InputUnreadableException;
+import io.distillwatch.ingest.LoadedFile;
 import io.distillwatch.screening.Outcome;
 import io.distillwatch.screening.OwnershipPolicy;
 import io.distillwatch.screening.Screener;
@@ -51,9 +54,9 @@ import picocli.CommandLine.Parameters;
       ScreenCommand.Diff.class, ScreenCommand.Eval.class, ScreenCommand.Bench.class
     })
 public final class ScreenCommand implements Callable<Integer> {
-  static final int OK = 0;
-  static final int USAGE = 2;
-  static final int UNREADABLE = 3;
+  static final int OK = ExitCodes.OK;
+  static final int USAGE = ExitCodes.USAGE;
+  static final int UNREADABLE = ExitCodes.INPUT_UNREADABLE;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -95,10 +98,10 @@ public final class ScreenCommand implements Callable<Integer> {
       err.println("screen: cannot read " + e.getMessage());
       return UNREADABLE;
     }
-    AccountsJsonl.Result read;
+    LoadedFile<AccountInfo> read;
     try {
-      read = AccountsJsonl.read(accounts);
-    } catch (IOException e) {
+      read = AccountsFile.load(accounts);
+    } catch (InputUnreadableException e) {
       err.println("screen: cannot read accounts " + accounts + ": " + e.getMessage());
       return UNREADABLE;
     }
@@ -109,8 +112,12 @@ public final class ScreenCommand implements Callable<Integer> {
       err.println("screen: " + e.getMessage());
       return UNREADABLE;
     }
-    reportProblems(screener.lists(), read.problems(), err);
-    List<ScreeningResult> results = screener.screenAll(read.accounts());
+    List<String> accountProblems = new java.util.ArrayList<>();
+    for (Rejection r : read.rejections()) {
+      accountProblems.add("line " + r.line + ": " + r.reason + " " + r.detail);
+    }
+    reportProblems(screener.lists(), accountProblems, err);
+    List<ScreeningResult> results = screener.screenAll(read.entries().values());
     Path file = out.resolve("screening.jsonl");
     try {
       Files.createDirectories(out);

@@ -24,7 +24,7 @@ import java.util.Set;
  *   <li>Lower case; apostrophes and dots are deleted ("S.A." → "sa"), other punctuation splits.
  *   <li>Corporate legal forms ("co ltd", "llc", "gmbh", "ooo", "joint stock company", ...) and
  *       stopwords ("the", "of", "and", ...) are dropped anywhere in the name, unless nothing
- *       would remain.
+ *       would remain; plurals are folded ("technologies" → "technology").
  * </ol>
  *
  * <p>Thread-safe: ICU transliterators are kept per thread.
@@ -135,7 +135,7 @@ public final class NameNormalizer {
       char c = lower.charAt(i);
       if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
         b.append(c);
-      } else if (c == '.' || c == '\'' || c == '`' || c == '"') {
+      } else if (c == '.' || c == '\'' || c == '`' || c == '"' || c == '\u00b7') {
         // deleted: "S.A." -> "sa", "O'Neil" -> "oneil", BGN soft signs
       } else if (c == '&') {
         b.append(" and ");
@@ -236,10 +236,28 @@ public final class NameNormalizer {
       }
       String t = raw.get(i++);
       if (!STOPWORDS.contains(t)) {
-        out.add(t);
+        out.add(singular(t));
       }
     }
     return out;
+  }
+
+  /**
+   * A light plural folding applied to both sides alike: "technologies" → "technology",
+   * "systems" → "system" (not "-ss", "-us", "-is"; only words of 5+ letters).
+   */
+  static String singular(String t) {
+    int n = t.length();
+    if (n < 5 || t.charAt(n - 1) != 's' || !Character.isLetter(t.charAt(0))) {
+      return t;
+    }
+    if (t.endsWith("ies")) {
+      return t.substring(0, n - 3) + "y";
+    }
+    if (t.endsWith("ss") || t.endsWith("us") || t.endsWith("is")) {
+      return t;
+    }
+    return t.substring(0, n - 1);
   }
 
   private static boolean isAscii(String s) {

@@ -26,7 +26,7 @@ class ListLoadersTest {
     assertThat(l.entries()).extracting(ListEntry::name).containsExactly(
         "GREAT LAKES BUSINESS COMPANY", "Huawei Technologies Co., Ltd.",
         "Beijing Xinghe Technology Co., Ltd.", "ROMASHKA TRADING LLC", "NOVIN \"ENERGY\" SYSTEMS",
-        "DOE, John");
+        "'WOLF' HOLDING OF SECURITY STRUCTURES", "DOE, John");
     ListEntry glbc = l.entries().get(0);
     assertThat(glbc.id()).isEqualTo("10118");
     assertThat(glbc.aliases()).extracting(ListEntry.Alias::name)
@@ -36,7 +36,7 @@ class ListLoadersTest {
     assertThat(romashka.websites()).containsExactly("romashka-trade.ru");
     // no entity number: the record id
     assertThat(l.entries().get(1).id()).isEqualTo("a1b2c3");
-    assertThat(l.entries().get(5).type()).isEqualTo("individual");
+    assertThat(l.entries().get(6).type()).isEqualTo("individual");
   }
 
   @Test
@@ -46,7 +46,7 @@ class ListLoadersTest {
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(7L, "wrong_field_count"),
             org.assertj.core.groups.Tuple.tuple(8L, "missing_name"));
-    assertThat(l.entries()).hasSize(6);
+    assertThat(l.entries()).hasSize(7);
   }
 
   @Test

@@ -36,6 +36,7 @@ class NameNormalizerTest {
   void chineseLegalFormsAreDroppedGlossaryTranslatedAndTheRestInPinyin() {
     NormalizedName name = n.normalize("华为技术有限公司");
     assertThat(name.tokens()).containsExactly("hua", "wei", "technology");
+    assertThat(n.normalize("Huawei Technologies").tokens()).containsExactly("huawei", "technology");
     assertThat(name.blockingTokens()).contains("huawei");
   }
 
