@@ -75,7 +75,7 @@ class ScreenCommandTest {
     assertThat(rows.get(1).get("via").size()).isEqualTo(2);
     assertThat(rows.get(2).get("matched_name").asText()).isEqualTo("huawei.com");
     assertThat(rows.get(3).get("outcome").asText()).isEqualTo("no_match");
-    assertThat(err.toString()).contains("csl.csv: 1 rows skipped").contains("line 3")
+    assertThat(err.toString()).contains("csl.csv: 1 rows skipped").contains("line 4: wrong_field_count").contains("line 5: invalid_json")
         .contains("accounts: 1 lines skipped");
     assertThat(out.toString()).contains("4 accounts screened").contains("never a legal clearance");
   }
