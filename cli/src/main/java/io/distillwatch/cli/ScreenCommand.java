@@ -79,6 +79,11 @@ public final class ScreenCommand implements Callable<Integer> {
   @Option(names = "--config", paramLabel = "FILE", description = "Thresholds (properties), overriding screening-defaults.properties.")
   Path config;
 
+  /** Runs {@code screen} on its own (the {@code distillwatch} launcher registers it as a subcommand). */
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new ScreenCommand()).execute(args));
+  }
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
