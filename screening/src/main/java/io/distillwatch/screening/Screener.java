@@ -207,12 +207,13 @@ public final class Screener {
         ListEntry e = index.entry(bestMatch.name().entry());
         Outcome o = classify(bestScore);
         String capNote = "";
-        int shortLen = Math.min(bestMatch.name().normalized().compact().length(),
-            index.normalize(a.orgName).compact().length());
         if (bestMatch.name().weak() && o == Outcome.MATCH) {
           o = Outcome.REVIEW;
           capNote = "; the list marks this alias as low quality, so review at most";
-        } else if (shortLen <= options.shortNameChars && o == Outcome.MATCH) {
+        } else if (o == Outcome.MATCH
+            && Math.min(bestMatch.name().normalized().compact().length(),
+                    index.normalize(a.orgName).compact().length())
+                <= options.shortNameChars) {
           o = Outcome.REVIEW;
           capNote = "; names this short are ambiguous, so review at most";
         }

@@ -203,6 +203,9 @@ public final class NameIndex {
     return out;
   }
 
+  /** Candidates sharing less than this fraction of the best candidate's key weight are not scored. */
+  static final double RELATIVE_CUT = 0.4;
+
   /** Per-thread accumulators over all names, cleared by touching only what was used. */
   private static final class Scratch {
     final float[] acc;
@@ -230,7 +233,25 @@ public final class NameIndex {
       }
     }
 
+    /**
+     * The best {@code k} names by accumulated key weight, leaving out those below {@link
+     * #RELATIVE_CUT} of the best: they share only common words with the query.
+     */
     int[] top(int k) {
+      float max = 0;
+      for (int i = 0; i < touchedCount; i++) {
+        max = Math.max(max, acc[touched[i]]);
+      }
+      float floor = (float) (max * RELATIVE_CUT);
+      int kept = 0;
+      for (int i = 0; i < touchedCount; i++) {
+        if (acc[touched[i]] >= floor) {
+          touched[kept++] = touched[i];
+        } else {
+          acc[touched[i]] = 0;
+        }
+      }
+      touchedCount = kept;
       if (touchedCount <= k) {
         return Arrays.copyOf(touched, touchedCount);
       }

@@ -75,6 +75,22 @@ final class NameScorer {
   }
 
   /**
+   * Whether Jaro–Winkler could reach {@code min}: an upper bound taking every character of the
+   * shorter token as matched without transpositions, plus the prefix bonus of the common prefix.
+   */
+  static boolean jaroWinklerCanReach(String a, String b, double min) {
+    int la = a.length();
+    int lb = b.length();
+    double m = Math.min(la, lb);
+    double jaro = (m / la + m / lb + 1.0) / 3.0;
+    int prefix = 0;
+    while (prefix < 4 && prefix < m && a.charAt(prefix) == b.charAt(prefix)) {
+      prefix++;
+    }
+    return jaro + prefix * 0.1 * (1.0 - jaro) >= min;
+  }
+
+  /**
    * Joins consecutive pinyin syllables of the query when the joined form is a token of the list
    * name ("zhe jiang da hua" against "zhejiang dahua" becomes "zhejiang dahua").
    */
@@ -124,7 +140,7 @@ final class NameScorer {
         double s;
         if (a.equals(b)) {
           s = 1.0;
-        } else if (a.length() >= 4 && b.length() >= 4) {
+        } else if (a.length() >= 4 && b.length() >= 4 && jaroWinklerCanReach(a, b, tokenMin)) {
           s = Similarity.jaroWinkler(a, b);
           // a near-miss word earns less than its raw similarity: "apple"/"appleworm" (0.91) earns 0.82
           s = s < tokenMin ? 0 : Math.max(0, 1 - FUZZY_STEEPNESS * (1 - s));
