@@ -350,7 +350,9 @@ public final class JdbcHubStore implements HubStore {
     PreparedStatement ps = c.prepareStatement(sql);
     for (int i = 0; i < args.size(); i++) {
       Object a = args.get(i);
-      if (a instanceof Long l) {
+      if (a == null) {
+        ps.setNull(i + 1, java.sql.Types.VARCHAR);
+      } else if (a instanceof Long l) {
         ps.setLong(i + 1, l);
       } else if (a instanceof Integer n) {
         ps.setInt(i + 1, n);
@@ -364,7 +366,7 @@ public final class JdbcHubStore implements HubStore {
   private void update(String sql, Object... args) {
     try {
       withConnection(c -> {
-        try (PreparedStatement ps = prepare(c, sql, List.of(args))) {
+        try (PreparedStatement ps = prepare(c, sql, java.util.Arrays.asList(args))) {
           return ps.executeUpdate();
         }
       });
