@@ -16,6 +16,7 @@ CREATE TABLE stix_object (
 );
 CREATE INDEX stix_object_by_object ON stix_object (collection_id, object_id);
 CREATE INDEX stix_object_by_added ON stix_object (collection_id, date_added_us);
+CREATE INDEX stix_object_by_seq ON stix_object (collection_id, seq);
 
 CREATE TABLE taxii_status (
   id VARCHAR(64) PRIMARY KEY,

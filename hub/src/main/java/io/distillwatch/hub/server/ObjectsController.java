@@ -186,9 +186,19 @@ final class ObjectsController {
     return page.versions().get(page.versions().size() - 1);
   }
 
+  /** Audit detail: the versions served, up to ~3,900 characters, then how many more. */
   private static String ids(HubStore.Page page) {
-    return page.versions().size() + " versions: "
-        + page.versions().stream().map(v -> v.objectId() + "@" + v.version()).collect(Collectors.joining(","));
+    StringBuilder out = new StringBuilder().append(page.versions().size()).append(" versions: ");
+    int i = 0;
+    for (HubStore.StoredVersion v : page.versions()) {
+      if (out.length() > 3900) {
+        out.append(" … +").append(page.versions().size() - i).append(" more (seq ")
+            .append(page.versions().get(0).seq()).append("..").append(last(page).seq()).append(')');
+        break;
+      }
+      out.append(i++ == 0 ? "" : ",").append(v.objectId()).append('@').append(v.version());
+    }
+    return out.toString();
   }
 
   private byte[] readBody(Context ctx) {

@@ -63,45 +63,66 @@ public final class JdbcHubStore implements HubStore {
     throw new IllegalArgumentException("store url must be jdbc:h2:... or jdbc:postgresql:...");
   }
 
+  /** What is already stored about one object id: its creator, newest version, version bodies. */
+  private static final class Known {
+    String creator;
+    long newest = Long.MIN_VALUE;
+    final Map<Long, String> bodies = new HashMap<>();
+  }
+
   @Override
   public List<Outcome> add(String collection, String member, List<NewVersion> versions) throws Refused {
     synchronized (writeLock) {
       return withConnection(c -> {
         c.setAutoCommit(false);
+        Map<String, Known> known = known(c, collection, versions);
         List<Outcome> outcomes = new ArrayList<>();
-        Map<String, long[]> latest = new HashMap<>();
-        long dateAdded = Math.max(micros(clock.instant()), lastAddedMicros + 1);
+        List<NewVersion> inserts = new ArrayList<>();
+        java.util.Set<String> demote = new java.util.HashSet<>();
         for (NewVersion v : versions) {
-          Optional<String> existing = body(c, collection, v.objectId(), v.versionNanos());
-          if (existing.isPresent()) {
-            if (!existing.get().equals(v.body())) {
+          Known k = known.computeIfAbsent(v.objectId(), id -> new Known());
+          String existing = k.bodies.get(v.versionNanos());
+          if (existing != null) {
+            if (!existing.equals(v.body())) {
               throw new Refused("version-conflict", v.objectId(),
                   "a different object is already stored under this id and version");
             }
             outcomes.add(Outcome.ALREADY_PRESENT);
             continue;
           }
-          Optional<String> creator = creatorOf(c, collection, v.objectId());
-          if (creator.isPresent() && !creator.get().equals(v.createdBy())) {
+          if (k.creator != null && !k.creator.equals(v.createdBy())) {
             throw new Refused("not-owner", v.objectId(), "the object belongs to another creator");
           }
-          if (!latest.containsKey(v.objectId())) {
-            latest.put(v.objectId(), new long[] {maxVersion(c, collection, v.objectId())});
-          }
-          long current = latest.get(v.objectId())[0];
-          if (current != Long.MIN_VALUE && v.versionNanos() < current) {
+          if (k.newest != Long.MIN_VALUE && v.versionNanos() < k.newest) {
             throw new Refused("rollback-refused", v.objectId(),
                 "a newer version of this object is stored; an older one cannot replace it");
           }
+          if (k.newest != Long.MIN_VALUE) {
+            demote.add(v.objectId());
+          }
+          k.creator = v.createdBy();
+          k.newest = v.versionNanos();
+          k.bodies.put(v.versionNanos(), v.body());
+          inserts.add(v);
+          outcomes.add(Outcome.ADDED);
+        }
+        if (!demote.isEmpty()) {
           try (PreparedStatement clear = c.prepareStatement(
               "UPDATE stix_object SET is_latest = FALSE WHERE collection_id = ? AND object_id = ? AND is_latest")) {
-            clear.setString(1, collection);
-            clear.setString(2, v.objectId());
-            clear.executeUpdate();
+            for (String id : demote) {
+              clear.setString(1, collection);
+              clear.setString(2, id);
+              clear.addBatch();
+            }
+            clear.executeBatch();
           }
-          try (PreparedStatement ins = c.prepareStatement(
-              "INSERT INTO stix_object (collection_id, object_id, object_type, spec_version, version, version_ns,"
-                  + " created_by, member, date_added_us, is_latest, body) VALUES (?,?,?,?,?,?,?,?,?,TRUE,?)")) {
+        }
+        long dateAdded = Math.max(micros(clock.instant()), lastAddedMicros + 1);
+        try (PreparedStatement ins = c.prepareStatement(
+            "INSERT INTO stix_object (collection_id, object_id, object_type, spec_version, version, version_ns,"
+                + " created_by, member, date_added_us, is_latest, body) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+          for (int i = 0; i < inserts.size(); i++) {
+            NewVersion v = inserts.get(i);
             ins.setString(1, collection);
             ins.setString(2, v.objectId());
             ins.setString(3, v.type());
@@ -110,19 +131,50 @@ public final class JdbcHubStore implements HubStore {
             ins.setLong(6, v.versionNanos());
             ins.setString(7, v.createdBy());
             ins.setString(8, member);
-            ins.setLong(9, dateAdded);
-            ins.setString(10, v.body());
-            ins.executeUpdate();
+            ins.setLong(9, dateAdded + i);
+            // several new versions of one id in one envelope: only the newest is current
+            ins.setBoolean(10, known.get(v.objectId()).newest == v.versionNanos());
+            ins.setString(11, v.body());
+            ins.addBatch();
           }
-          latest.get(v.objectId())[0] = v.versionNanos();
-          outcomes.add(Outcome.ADDED);
-          dateAdded++;
+          if (!inserts.isEmpty()) {
+            ins.executeBatch();
+          }
         }
         c.commit();
-        lastAddedMicros = dateAdded - 1;
+        if (!inserts.isEmpty()) {
+          lastAddedMicros = dateAdded + inserts.size() - 1;
+        }
         return outcomes;
       });
     }
+  }
+
+  /** Everything stored about the ids in {@code versions}, in chunks of 200 ids per query. */
+  private static Map<String, Known> known(Connection c, String collection, List<NewVersion> versions)
+      throws SQLException {
+    List<String> ids = versions.stream().map(NewVersion::objectId).distinct().toList();
+    Map<String, Known> out = new HashMap<>();
+    for (int from = 0; from < ids.size(); from += 200) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 200));
+      List<Object> args = new ArrayList<>();
+      args.add(collection);
+      args.addAll(chunk);
+      String sql = "SELECT object_id, version_ns, created_by, body FROM stix_object WHERE collection_id = ?"
+          + " AND object_id IN (" + "?,".repeat(chunk.size() - 1) + "?) ORDER BY seq";
+      try (PreparedStatement ps = prepare(c, sql, args); ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Known k = out.computeIfAbsent(rs.getString(1), id -> new Known());
+          long v = rs.getLong(2);
+          if (k.creator == null) {
+            k.creator = rs.getString(3);
+          }
+          k.newest = Math.max(k.newest, v);
+          k.bodies.put(v, rs.getString(4));
+        }
+      }
+    }
+    return out;
   }
 
   @Override
@@ -315,15 +367,6 @@ public final class JdbcHubStore implements HubStore {
 
   private static long micros(Instant t) {
     return t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
-  }
-
-  private Optional<String> body(Connection c, String collection, String objectId, long versionNs) throws SQLException {
-    try (PreparedStatement ps = prepare(c,
-        "SELECT body FROM stix_object WHERE collection_id = ? AND object_id = ? AND version_ns = ?",
-        List.of(collection, objectId, versionNs));
-        ResultSet rs = ps.executeQuery()) {
-      return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-    }
   }
 
   private static Optional<String> creatorOf(Connection c, String collection, String objectId) throws SQLException {

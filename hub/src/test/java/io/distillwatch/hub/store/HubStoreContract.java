@@ -59,6 +59,16 @@ abstract class HubStoreContract {
   }
 
   @Test
+  void severalVersionsInOneEnvelopeLeaveTheNewestCurrent() throws Exception {
+    JdbcHubStore s = store();
+    s.add("col", "a", List.of(version(C1, "2026-01-01T00:00:00.000Z", A, "v1"),
+        version(C1, "2026-01-02T00:00:00.000Z", A, "v2")));
+    assertThat(s.query("col", Query.latest(10)).versions()).singleElement()
+        .extracting(HubStore.StoredVersion::version).isEqualTo("2026-01-02T00:00:00.000Z");
+    assertThat(s.countVersions()).isEqualTo(2);
+  }
+
+  @Test
   void anEnvelopeIsAllOrNothing() throws Exception {
     JdbcHubStore s = store();
     s.add("col", "a", List.of(version(C1, "2026-01-03T00:00:00.000Z", A, "v3")));
