@@ -1,0 +1,34 @@
+package io.distillwatch.scan;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A cluster of two or more linked accounts (a line of {@code clusters.jsonl}, DESIGN §4). */
+public class ClusterResult {
+  public String cluster;
+  public List<String> accounts = new ArrayList<>();
+  public double score;
+  public String verdict;
+  public Long firstFlaggedAt;
+  public List<Link> links = new ArrayList<>();
+  public String templateFingerprint;
+
+  public ClusterResult() {}
+
+  /** Evidence of one kind linking members: {@code count} linked account pairs. */
+  public static class Link {
+    public String kind;
+    public long count;
+    public double weight;
+    public List<String> examples = new ArrayList<>();
+
+    public Link() {}
+
+    public Link(String kind, long count, double weight, List<String> examples) {
+      this.kind = kind;
+      this.count = count;
+      this.weight = weight;
+      this.examples = examples;
+    }
+  }
+}
