@@ -202,6 +202,9 @@ public final class EvalCommand implements Callable<Integer> {
     if (ablate != null && ablations.isEmpty()) {
       combined.put("ablation", "skipped: scan has no " + DISABLE_OPTION + " option");
     }
+    if (!scanNotes.isEmpty()) {
+      combined.put("scan_notes", String.join("; ", scanNotes));
+    }
     ObjectNode splits = combined.putObject("splits");
     reports.forEach((k, v) -> splits.set(k, v.toJson()));
     Files.createDirectories(out);
@@ -209,6 +212,9 @@ public final class EvalCommand implements Callable<Integer> {
     String md = MetricsReport.combinedMarkdown(reports);
     if (combined.has("ablation")) {
       md += "\nAblation " + combined.get("ablation").asText() + ".\n";
+    }
+    if (!scanNotes.isEmpty()) {
+      md += "\nNote: " + String.join("; ", scanNotes) + ".\n";
     }
     Files.writeString(out.resolve(Scorer.METRICS_MD), md, StandardCharsets.UTF_8);
     System.out.print(md);
@@ -251,21 +257,45 @@ public final class EvalCommand implements Callable<Integer> {
     }
   }
 
+  /** Notes about how scan was run (e.g. an input it could not use), for the report. */
+  private final List<String> scanNotes = new ArrayList<>();
+
+  private boolean ipintelUnsupported;
+
   private void runScan(Path sim, Path ipintel, Path scanOut, String disabledFamily) throws IOException {
     List<String> args = new ArrayList<>(List.of(
         "--events", sim.resolve(Simulator.EVENTS).toString(),
         "--accounts", sim.resolve(Simulator.ACCOUNTS).toString(),
         "--models", sim.resolve(Simulator.MODELS).toString(),
-        "--ipintel", ipintel.toString(),
         "--out", scanOut.toString()));
+    if (!ipintelUnsupported) {
+      args.add("--ipintel");
+      args.add(ipintel.toString());
+    }
     if (disabledFamily != null) {
       args.add(DISABLE_OPTION);
       args.add(disabledFamily);
     }
     args.addAll(scanArgs);
-    int code = scanCommandLine().execute(args.toArray(String[]::new));
+    Exception[] failure = new Exception[1];
+    CommandLine scan = scanCommandLine();
+    scan.setExecutionExceptionHandler((ex, cl, parsed) -> {
+      failure[0] = ex;
+      return 1;
+    });
+    int code = scan.execute(args.toArray(String[]::new));
+    if (code != 0 && !ipintelUnsupported && failure[0] instanceof IllegalArgumentException
+        && String.valueOf(failure[0].getMessage()).contains("--ipintel")) {
+      // an older scan without IP intelligence: measure what it can do, and say so in the report
+      ipintelUnsupported = true;
+      scanNotes.add("scan ran without --ipintel (" + failure[0].getMessage() + ")");
+      System.err.println("distillwatch eval: " + scanNotes.get(scanNotes.size() - 1) + "; retrying without it");
+      runScan(sim, ipintel, scanOut, disabledFamily);
+      return;
+    }
     if (code != 0) {
-      throw new IllegalStateException("scan exited with " + code + " (" + String.join(" ", args) + ")");
+      throw new IllegalStateException("scan exited with " + code + " (" + String.join(" ", args) + ")"
+          + (failure[0] == null ? "" : ": " + failure[0]));
     }
   }
 }
