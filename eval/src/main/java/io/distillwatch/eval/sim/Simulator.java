@@ -34,7 +34,7 @@ import java.util.zip.GZIPOutputStream;
  *
  * <ul>
  *   <li>{@code events.jsonl.gz} — canonical events sorted by {@code ts} (ties: account, then generation order);
- *   <li>{@code accounts.jsonl} — the accounts file, sorted by account;
+ *   <li>{@code accounts.jsonl} — the accounts file, sorted by account (only accounts that sent requests);
  *   <li>{@code models.jsonl} — the old model and the one released during the period;
  *   <li>{@code truth.json} — account → label, population, campaign; per-campaign first request;
  *   <li>{@code simulation.json} — volumes per population and how often pool prompts were reused.
@@ -99,6 +99,11 @@ public final class Simulator {
       new SimContext(cfg, pools, net, p, t.events, t.accounts, t.truth, t.apiKeys).generate(p);
     }
     t.events.sort(Comparator.comparingLong((SimEvent e) -> e.ts).thenComparing(e -> e.account));
+    // an account created too late to send anything is not part of the measured traffic
+    java.util.Set<String> active = new java.util.HashSet<>();
+    t.events.forEach(e -> active.add(e.account));
+    t.accounts.keySet().retainAll(active);
+    t.truth.keySet().retainAll(active);
     return t;
   }
 
