@@ -103,7 +103,7 @@ public final class ScanRunner {
     output.writeClusters(clusters);
     summary.elapsedSeconds = (System.nanoTime() - start) / 1e9;
     output.writeSummary(summary);
-    new ReportWriter().write(out.resolve(ScanOutput.REPORT), summary, accounts, clusters);
+    new ReportWriter().withScreening(screening).write(out.resolve(ScanOutput.REPORT), summary, accounts, clusters);
     return new Result(summary, accounts, clusters, out);
   }
 
