@@ -23,6 +23,8 @@ import java.util.TreeMap;
  * traffic, scored separately.
  */
 public final class Linker {
+  static final int GROUPS = 40;
+  static final int GROUP_MEMBERS = 40;
   private final LinkPolicy policy;
   private final List<String> accounts = new ArrayList<>();
   private final Map<String, Integer> accountIndex = new HashMap<>();
@@ -167,6 +169,7 @@ public final class Linker {
       }
     }
     Map<Integer, Map<LinkKind, LinkAgg>> linksByRoot = new HashMap<>();
+    Map<Integer, List<LinkedCluster.Group>> groupsByRoot = new HashMap<>();
     for (Map.Entry<String, int[]> e : membersByKey.entrySet()) {
       int n = memberCount.get(e.getKey());
       LinkKind kind = LinkKind.ofKey(e.getKey());
@@ -190,11 +193,18 @@ public final class Linker {
         }
       }
       membersByRoot.forEach(
-          (root, members) ->
-              linksByRoot
-                  .computeIfAbsent(root, r -> new EnumMap<>(LinkKind.class))
-                  .computeIfAbsent(kind, x -> new LinkAgg())
-                  .add(members, w, example));
+          (root, members) -> {
+            linksByRoot
+                .computeIfAbsent(root, r -> new EnumMap<>(LinkKind.class))
+                .computeIfAbsent(kind, x -> new LinkAgg())
+                .add(members, w, example);
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < Math.min(members.size(), GROUP_MEMBERS); i++) {
+              names.add(accounts.get(members.get(i)));
+            }
+            groupsByRoot.computeIfAbsent(root, r -> new ArrayList<>())
+                .add(new LinkedCluster.Group(kind, example, w, names));
+          });
     }
     List<LinkedCluster> out = new ArrayList<>();
     for (Map.Entry<Integer, List<Integer>> e : byRoot.entrySet()) {
@@ -214,7 +224,13 @@ public final class Linker {
         }
       }
       links.sort(Comparator.comparingDouble((LinkedCluster.Link l) -> -l.weight()).thenComparing(l -> l.kind()));
-      out.add(new LinkedCluster(ClusterIds.of(members.get(0)), members, links, fingerprint));
+      List<LinkedCluster.Group> groups = new ArrayList<>(groupsByRoot.getOrDefault(e.getKey(), List.of()));
+      groups.sort(Comparator.comparingDouble((LinkedCluster.Group g) -> -g.weight())
+          .thenComparing(g -> -g.members().size()).thenComparing(g -> String.valueOf(g.example())));
+      if (groups.size() > GROUPS) {
+        groups = new ArrayList<>(groups.subList(0, GROUPS));
+      }
+      out.add(new LinkedCluster(ClusterIds.of(members.get(0)), members, links, fingerprint, groups));
     }
     out.sort(Comparator.comparingInt((LinkedCluster c) -> -c.accounts().size()).thenComparing(LinkedCluster::id));
     return out;

@@ -25,6 +25,8 @@ import java.util.function.Function;
 public final class ReportWriter {
   /** Flagged accounts shown in full; the rest are in accounts.jsonl. */
   public static final int MAX_ACCOUNTS_SHOWN = 200;
+  /** Flagged clusters drawn as graphs. */
+  public static final int MAX_CLUSTERS_DRAWN = 50;
 
   private static final String CSS =
       """
@@ -39,7 +41,7 @@ public final class ReportWriter {
       .verdict-suspicious{color:#1b1f24;background:#f2cc60;border-radius:4px;padding:1px 6px}
       .verdict-benign{background:#dafbe1;border-radius:4px;padding:1px 6px}
       .neg{color:#1a7f37}.pos{color:#cf222e}.muted{color:#656d76}
-      .chart rect{fill:#0969da}.chart text{font-size:10px;fill:#656d76}
+      .graph{display:block;margin:8px 0}.chart rect{fill:#0969da}.chart text{font-size:10px;fill:#656d76}
       code,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:12px;word-break:break-all}
       """;
 
@@ -219,6 +221,34 @@ public final class ReportWriter {
       sb.append("</td></tr>");
     }
     sb.append("</table>");
+    int drawn = 0;
+    for (ClusterResult c : clusters) {
+      if ("benign".equals(c.verdict) || ++drawn > MAX_CLUSTERS_DRAWN) {
+        continue;
+      }
+      sb.append("<div class=\"account\"><b class=\"mono\">").append(escape(c.cluster)).append("</b> ");
+      verdict(sb, c.verdict);
+      sb.append(" score ").append(fmt(c.score)).append(", ").append(c.accounts.size()).append(" accounts, ")
+          .append(c.events).append(" events combined");
+      if (c.firstFlaggedAt != null) {
+        sb.append(", flagged at ").append(escape(Times.format(c.firstFlaggedAt)));
+      }
+      sb.append("<br>").append(ClusterGraph.svg(c));
+      sb.append(ActivityChart.svg(c.activityStart, c.activityBucketMillis, c.activity));
+      sb.append("<table><tr><th>link</th><th class=\"num\">pairs</th><th class=\"num\">weight</th><th>examples</th></tr>");
+      for (ClusterResult.Link l : c.links) {
+        sb.append("<tr><td class=\"mono\">").append(escape(l.kind)).append("</td><td class=\"num\">").append(l.count)
+            .append("</td><td class=\"num\">").append(fmt(l.weight)).append("</td><td class=\"mono\">")
+            .append(escape(String.join(" · ", l.examples))).append("</td></tr>");
+      }
+      sb.append("</table><table><tr><th>signal of the combined traffic</th><th class=\"num\">contribution</th><th>evidence</th></tr>");
+      for (Signal s : c.signals) {
+        sb.append("<tr><td class=\"mono\">").append(escape(s.id)).append("</td><td class=\"num\">")
+            .append(String.format(Locale.ROOT, "%+.3f", s.contribution)).append("</td><td>")
+            .append(escape(s.evidence)).append("</td></tr>");
+      }
+      sb.append("</table></div>");
+    }
   }
 
   private static void rejectedSection(StringBuilder sb, ScanSummary s) {
