@@ -53,8 +53,10 @@ public final class HubBench {
     String url = "http://127.0.0.1:" + server.port() + "/forum/collections/bench/objects/";
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     ObjectMapper mapper = new ObjectMapper();
-    System.out.printf("java %s, %d cores, store %s%n", System.getProperty("java.version"),
-        Runtime.getRuntime().availableProcessors(), storeUrl.replaceAll(";.*", ""));
+    System.out.printf("java %s, %d cores, load average %.1f, store %s%n", System.getProperty("java.version"),
+        Runtime.getRuntime().availableProcessors(),
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+        storeUrl.replaceAll(";.*", ""));
 
     // 1. sign (client side, reported separately), then ingest in envelopes of 500
     long t0 = System.nanoTime();
@@ -75,6 +77,7 @@ public final class HubBench {
     double signSeconds = (System.nanoTime() - t0) / 1e9;
     int avgBytes = envelopes.get(0).length() / 500;
     t0 = System.nanoTime();
+    long cpu0 = cpu();
     for (String env : envelopes) {
       HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", TAXII)
           .header("Content-Type", TAXII).header("Authorization", "Bearer " + token)
@@ -84,11 +87,13 @@ public final class HubBench {
       }
     }
     double ingestSeconds = (System.nanoTime() - t0) / 1e9;
+    double ingestCpuSeconds = (cpu() - cpu0) / 1e9;
     System.out.printf("%n| step | objects | seconds | objects/s |%n|---|---:|---:|---:|%n");
     System.out.printf("| client: build + sign (1 thread) | %d | %.2f | %.0f |%n", objects, signSeconds, objects / signSeconds);
     System.out.printf("| hub: ingest (POST 500/envelope, verify, store) | %d | %.2f | %.0f |%n", objects, ingestSeconds,
         objects / ingestSeconds);
-    System.out.printf("(average object: %d bytes)%n", avgBytes);
+    System.out.printf("(average object: %d bytes; ingest used %.1f s of process CPU = %.0f µs CPU per object,"
+        + " client included)%n", avgBytes, ingestCpuSeconds, ingestCpuSeconds * 1e6 / objects);
 
     // 2. 1,000-object pages, concurrent clients
     long maxSeq = store.query("bench", io.distillwatch.hub.store.Query.latest(1)).versions().get(0).seq() + objects;
@@ -103,21 +108,30 @@ public final class HubBench {
     Arrays.sort(direct);
     System.out.printf("%nstore query alone (1,000 objects, no HTTP): p50 %.1f ms, p99 %.1f ms%n", pct(direct, 0.5),
         pct(direct, 0.99));
-    System.out.printf("%n| clients | pages | p50 ms | p95 ms | p99 ms | max ms | pages/s |%n|---:|---:|---:|---:|---:|---:|---:|%n");
+    System.out.printf("%n| clients | pages | p50 ms | p95 ms | p99 ms | max ms | pages/s | CPU ms/page |%n"
+        + "|---:|---:|---:|---:|---:|---:|---:|---:|%n");
     for (int clients : new int[] {1, 2, 4, 8, 16, 32}) {
       int perClient = Math.max(10, 240 / clients);
       runPages(http, url, token, 1, 10, maxSeq, objects, 0); // warm-up
       long start = System.nanoTime();
+      long cpuStart = cpu();
       long[] latencies = runPages(http, url, token, clients, perClient, maxSeq, objects, clients);
       double seconds = (System.nanoTime() - start) / 1e9;
+      double cpuMsPerPage = (cpu() - cpuStart) / 1e6 / latencies.length;
       Arrays.sort(latencies);
-      System.out.printf("| %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f |%n", clients, latencies.length,
+      System.out.printf("| %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f |%n", clients, latencies.length,
           pct(latencies, 0.50), pct(latencies, 0.95), pct(latencies, 0.99), latencies[latencies.length - 1] / 1e6,
-          latencies.length / seconds);
+          latencies.length / seconds, cpuMsPerPage);
     }
     server.close();
     store.close();
     System.exit(0);
+  }
+
+  /** Process CPU time (all threads, server and client), ns. */
+  private static long cpu() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static double pct(long[] sorted, double p) {
