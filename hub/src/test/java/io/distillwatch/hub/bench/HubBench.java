@@ -43,7 +43,7 @@ public final class HubBench {
     StixFactory stix = new StixFactory(new StixIds("bench-node-secret-0123456789".getBytes(StandardCharsets.UTF_8)), Tlp.AMBER);
     Ed25519KeyPair key = Ed25519KeyPair.generate();
     String token = "bench-token-" + UUID.randomUUID();
-    HubConfig config = new HubConfig("Bench hub", "forum", null, null,
+    HubConfig config = new HubConfig("Bench hub", "forum", null, null, null,
         new HubConfig.Limits(16 * 1024 * 1024, null, null, 1_000_000, 1_000_000, 1000, 1000),
         List.of(new HubConfig.Member("bench", stix.identityId(), Members.sha256Hex(token),
             List.of(new HubConfig.Key(key.keyId(), key.publicKeyBase64())))),
