@@ -52,7 +52,10 @@ public final class HubServer implements AutoCloseable {
     app = Javalin.create(cfg -> {
       cfg.showJavalinBanner = false;
       cfg.http.maxRequestSize = limits.maxContentLengthOrDefault();
-      cfg.jetty.modifyServer(server -> server.setStopTimeout(0));
+      cfg.jetty.modifyServer(server -> {
+        server.setStopTimeout(0);
+        server.setErrorHandler(new ProtocolErrorHandler());
+      });
       if (config.tls() != null) {
         cfg.jetty.addConnector((server, http) -> {
           tlsConnector = TlsConnector.create(server, http, config.tls(), env, host, port);
