@@ -1,6 +1,10 @@
 package io.distillwatch.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.distillwatch.hub.auth.Members;
 import io.distillwatch.hub.client.Puller;
+import io.distillwatch.hub.config.HubConfig;
 import io.distillwatch.hub.client.TaxiiClient;
 import io.distillwatch.hub.store.JdbcHubStore;
 import java.io.IOException;
@@ -41,8 +45,30 @@ public final class PullCommand implements Callable<Integer> {
       description = "Where the last added_after per collection is kept (default: ${DEFAULT-VALUE}).")
   Path state;
 
+  @Option(names = "--members", paramLabel = "FILE",
+      description = "JSON list of members (name, identity_id, keys) or a hub.json: verify every pulled object's"
+          + " signature and created_by_ref; objects that fail are skipped.")
+  Path membersFile;
+
   @Option(names = "--page-size", defaultValue = "1000", description = "Objects per page (default: ${DEFAULT-VALUE}).")
   int pageSize;
+
+  private static Members readMembers(Path file) throws IOException {
+    ObjectMapper mapper = new ObjectMapper();
+    JsonNode root = mapper.readTree(file.toFile());
+    JsonNode list = root.isArray() ? root : root.path("members");
+    List<HubConfig.Member> members = new ArrayList<>();
+    for (JsonNode m : list) {
+      List<HubConfig.Key> keys = new ArrayList<>();
+      m.path("keys").forEach(k -> keys.add(new HubConfig.Key(k.path("key_id").asText(), k.path("public_key").asText())));
+      members.add(new HubConfig.Member(m.path("name").asText(), m.path("identity_id").asText(),
+          m.path("token_sha256").asText(null), keys));
+    }
+    if (members.isEmpty()) {
+      throw new IOException("no members");
+    }
+    return Members.publicKeysOf(members);
+  }
 
   @Override
   public Integer call() {
@@ -57,8 +83,17 @@ public final class PullCommand implements Callable<Integer> {
       System.err.println("distillwatch pull: cannot read " + tokenFile);
       return ExitCodes.INPUT_UNREADABLE;
     }
+    Members signers = null;
+    if (membersFile != null) {
+      try {
+        signers = readMembers(membersFile);
+      } catch (IOException | RuntimeException e) {
+        System.err.println("distillwatch pull: cannot read members from " + membersFile);
+        return ExitCodes.INPUT_UNREADABLE;
+      }
+    }
     try (JdbcHubStore local = JdbcHubStore.open(store, "sa", "", 1, Clock.systemUTC())) {
-      Puller puller = new Puller(new TaxiiClient(hub, token), local, state);
+      Puller puller = new Puller(new TaxiiClient(hub, token), local, state, signers);
       for (String collection : collections) {
         Puller.Result r = puller.pull(collection, pageSize);
         System.out.println("distillwatch pull: " + collection + ": " + r.received() + " received, " + r.stored()

@@ -98,7 +98,8 @@ class HubCommandsTest {
 
     HubCommand hub = new HubCommand();
     ExecutorService pool = Executors.newSingleThreadExecutor();
-    Future<Integer> running = pool.submit(() -> run(hub, "--config", hubConfig(aKey, aToken, bKey, bToken).toString()));
+    Path hubJson = hubConfig(aKey, aToken, bKey, bToken);
+    Future<Integer> running = pool.submit(() -> run(hub, "--config", hubJson.toString()));
     assertThat(hub.started.await(30, TimeUnit.SECONDS)).isTrue();
     String api = "http://127.0.0.1:" + hub.boundPort + "/forum/";
     try {
@@ -116,6 +117,14 @@ class HubCommandsTest {
       assertThat(run(new PullCommand(), pull)).isZero();
       // identity, 2 attack-patterns, 2 campaigns, 4 relationships, 2 sightings; the re-post added nothing
       try (var local = io.distillwatch.hub.store.JdbcHubStore.open(store, "sa", "", 1, java.time.Clock.systemUTC())) {
+        assertThat(local.countVersions()).isEqualTo(11);
+      }
+      // a reader that re-verifies signatures against the members' public keys gets the same objects
+      String verifiedStore = "jdbc:h2:file:" + tmp.resolve("b/verified").toAbsolutePath();
+      assertThat(run(new PullCommand(), "--hub", api, "--collection", "campaigns", "--token-file", bToken.toString(),
+          "--store", verifiedStore, "--state", tmp.resolve("b/verified-state.json").toString(),
+          "--members", hubJson.toString())).isZero();
+      try (var local = io.distillwatch.hub.store.JdbcHubStore.open(verifiedStore, "sa", "", 1, java.time.Clock.systemUTC())) {
         assertThat(local.countVersions()).isEqualTo(11);
       }
     } finally {

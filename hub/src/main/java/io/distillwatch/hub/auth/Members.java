@@ -47,6 +47,17 @@ public final class Members {
     }
   }
 
+  /**
+   * A registry of public keys only (for readers verifying pulled objects): the {@code members} of
+   * a hub.json, token hashes optional.
+   */
+  public static Members publicKeysOf(List<HubConfig.Member> configured) {
+    return new Members(configured.stream()
+        .map(m -> new HubConfig.Member(m.name(), m.identityId(),
+            m.tokenSha256() == null ? "0".repeat(64) : m.tokenSha256(), m.keys()))
+        .toList());
+  }
+
   public static String sha256Hex(String token) {
     return HexFormat.of().formatHex(sha256(token));
   }

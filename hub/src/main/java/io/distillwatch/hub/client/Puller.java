@@ -3,9 +3,11 @@ package io.distillwatch.hub.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.distillwatch.hub.auth.Members;
 import io.distillwatch.hub.store.HubStore;
 import io.distillwatch.hub.taxii.TaxiiTime;
 import io.distillwatch.sharing.jcs.Jcs;
+import io.distillwatch.sharing.sign.ObjectSignature;
 import io.distillwatch.sharing.stix.StixValidator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,19 +20,44 @@ import java.util.List;
 /**
  * Pulls collections into a local store, resuming from the last {@code X-TAXII-Date-Added-Last}
  * seen, which is persisted (atomically) in a small JSON state file after every page. Objects that
- * fail the structural check are skipped and counted, never stored.
+ * fail the structural check (or, given the members' public keys, the signature check) are skipped
+ * and counted, never stored.
  */
 public final class Puller {
 
   private final TaxiiClient client;
   private final HubStore local;
   private final Path stateFile;
+  private final Members signers;
   private final ObjectMapper mapper = new ObjectMapper();
 
   public Puller(TaxiiClient client, HubStore local, Path stateFile) {
+    this(client, local, stateFile, null);
+  }
+
+  /**
+   * @param signers when not null, each object must carry a valid signature by one of these members
+   *     whose identity is its {@code created_by_ref} (the hub's own admission rule, re-checked by the
+   *     reader); others are skipped
+   */
+  public Puller(TaxiiClient client, HubStore local, Path stateFile, Members signers) {
     this.client = client;
     this.local = local;
     this.stateFile = stateFile;
+    this.signers = signers;
+  }
+
+  private boolean signedByItsCreator(JsonNode o) {
+    if (signers == null) {
+      return true;
+    }
+    if (!(o instanceof ObjectNode obj)
+        || ObjectSignature.verify(obj, signers::publicKey) != ObjectSignature.Verdict.VALID) {
+      return false;
+    }
+    return ObjectSignature.keyId(obj).flatMap(signers::keyOwner)
+        .map(m -> m.identityId().equals(obj.path("created_by_ref").asText(null)))
+        .orElse(false);
   }
 
   /** Counts of one pull. */
@@ -49,7 +76,7 @@ public final class Puller {
       List<HubStore.NewVersion> versions = new ArrayList<>();
       for (JsonNode o : page.objects()) {
         received++;
-        if (!StixValidator.check(o).isEmpty()) {
+        if (!StixValidator.check(o).isEmpty() || !signedByItsCreator(o)) {
           skipped++;
           continue;
         }

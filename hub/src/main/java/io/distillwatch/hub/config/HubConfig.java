@@ -23,6 +23,7 @@ public record HubConfig(
     @JsonProperty("title") String title,
     @JsonProperty("api_root") String apiRoot,
     @JsonProperty("listen") Listen listen,
+    @JsonProperty("tls") Tls tls,
     @JsonProperty("store") Store store,
     @JsonProperty("limits") Limits limits,
     @JsonProperty("members") List<Member> members,
@@ -36,6 +37,24 @@ public record HubConfig(
 
   /** Listen address; defaults 127.0.0.1:9440. Port 0 picks a free port. */
   public record Listen(@JsonProperty("host") String host, @JsonProperty("port") Integer port) {}
+
+  /**
+   * Optional TLS on the hub's own port. {@code keystore}: PKCS#12 with the server key and
+   * certificate. With {@code require_client_certificate}, clients must also present a certificate
+   * issued by (or contained in) {@code truststore} (mutual TLS); the bearer token is still required.
+   * Passwords come from the environment variables named.
+   */
+  public record Tls(
+      @JsonProperty("keystore") String keystore,
+      @JsonProperty("keystore_password_env") String keystorePasswordEnv,
+      @JsonProperty("truststore") String truststore,
+      @JsonProperty("truststore_password_env") String truststorePasswordEnv,
+      @JsonProperty("require_client_certificate") Boolean requireClientCertificate) {
+
+    public boolean mutual() {
+      return Boolean.TRUE.equals(requireClientCertificate);
+    }
+  }
 
   /** JDBC store; default {@code jdbc:h2:file:./hub-data/hub}. The password comes from an env var. */
   public record Store(
@@ -167,6 +186,14 @@ public record HubConfig(
         if (k.keyId() == null || !keyIds.add(k.keyId()) || k.publicKey() == null) {
           throw new IllegalArgumentException("member " + m.name() + ": key ids must be present and unique");
         }
+      }
+    }
+    if (tls != null) {
+      if (tls.keystore() == null) {
+        throw new IllegalArgumentException("tls.keystore is required when tls is given");
+      }
+      if (tls.mutual() && tls.truststore() == null) {
+        throw new IllegalArgumentException("tls.truststore is required with require_client_certificate");
       }
     }
     if (collections == null || collections.isEmpty()) {

@@ -61,10 +61,27 @@ public final class Admission {
       throw new TaxiiException(413, "Payload Too Large", "too-many-objects",
           "at most " + maxObjects + " objects per request");
     }
+    // Signature checks dominate (Ed25519 verify ~140 µs): objects are checked on all cores; the
+    // refusal reported is always the lowest failing index, as in a sequential check.
+    int n = objects.size();
+    HubStore.NewVersion[] admitted = new HubStore.NewVersion[n];
+    TaxiiException[] refused = new TaxiiException[n];
+    java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
+      try {
+        admitted[i] = admitOne(objects.get(i), i, poster);
+      } catch (TaxiiException e) {
+        refused[i] = e;
+      }
+    });
+    for (TaxiiException e : refused) {
+      if (e != null) {
+        throw e;
+      }
+    }
     List<HubStore.NewVersion> out = new ArrayList<>();
     Map<String, String> seen = new HashMap<>();
-    for (int i = 0; i < objects.size(); i++) {
-      HubStore.NewVersion v = admitOne(objects.get(i), i, poster);
+    for (int i = 0; i < n; i++) {
+      HubStore.NewVersion v = admitted[i];
       String key = v.objectId() + "@" + v.versionNanos();
       String previous = seen.putIfAbsent(key, v.body());
       if (previous == null) {

@@ -25,10 +25,12 @@ public final class HubServer implements AutoCloseable {
   private static final String AUDITED = "dw.audited";
 
   private final Javalin app;
+  private org.eclipse.jetty.server.ServerConnector tlsConnector;
   private final HubStore store;
   private final Clock clock;
 
-  private HubServer(HubConfig config, HubStore store, Clock clock) {
+  private HubServer(HubConfig config, HubStore store, Clock clock, String host, int port,
+      java.util.function.Function<String, String> env) {
     this.store = store;
     this.clock = clock;
     HubConfig.Limits limits = config.limitsOrDefault();
@@ -50,7 +52,16 @@ public final class HubServer implements AutoCloseable {
     app = Javalin.create(cfg -> {
       cfg.showJavalinBanner = false;
       cfg.http.maxRequestSize = limits.maxContentLengthOrDefault();
-      cfg.jetty.modifyServer(server -> server.setStopTimeout(0));
+      cfg.jetty.modifyServer(server -> {
+        server.setStopTimeout(0);
+        server.setErrorHandler(new ProtocolErrorHandler());
+      });
+      if (config.tls() != null) {
+        cfg.jetty.addConnector((server, http) -> {
+          tlsConnector = TlsConnector.create(server, http, config.tls(), env, host, port);
+          return tlsConnector;
+        });
+      }
     });
     app.before(guard::handle);
     app.get("/taxii2/", discovery::discovery);
@@ -117,13 +128,20 @@ public final class HubServer implements AutoCloseable {
 
   /** Starts a hub on {@code host:port} (port 0: any free port). */
   public static HubServer start(HubConfig config, HubStore store, Clock clock, String host, int port) {
-    HubServer server = new HubServer(config, store, clock);
+    return start(config, store, clock, host, port, System::getenv);
+  }
+
+  /** As above; {@code env} resolves the {@code *_password_env} names of the TLS config (tests). */
+  public static HubServer start(HubConfig config, HubStore store, Clock clock, String host, int port,
+      java.util.function.Function<String, String> env) {
+    HubServer server = new HubServer(config, store, clock, host, port, env);
+    // With TLS configured, Javalin opens only the TLS connector (it adds a plain one only when none exists).
     server.app.start(host, port);
     return server;
   }
 
   public int port() {
-    return app.port();
+    return tlsConnector != null ? tlsConnector.getLocalPort() : app.port();
   }
 
   @Override

@@ -184,7 +184,7 @@ public final class JdbcHubStore implements HubStore {
     List<Object> args = new ArrayList<>();
     args.add(collection);
     appendFilters(q, sql, args);
-    sql.append(" ORDER BY seq LIMIT ?");
+    sql.append(" ORDER BY collection_id, seq LIMIT ?"); // lets H2 and PostgreSQL read the (collection_id, seq) index in order
     args.add(q.limit() + 1);
     try {
       return withConnection(c -> {

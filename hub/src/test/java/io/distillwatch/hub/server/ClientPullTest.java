@@ -67,6 +67,26 @@ class ClientPullTest {
   }
 
   @Test
+  void aReaderWithTheMembersKeysReverifiesEveryObject() throws Exception {
+    URI root = URI.create(hub.base + "/forum/");
+    new TaxiiClient(root, hub.alice.token()).add("shared", campaigns(0, 3));
+    io.distillwatch.hub.auth.Members right = io.distillwatch.hub.auth.Members.publicKeysOf(List.of(
+        new io.distillwatch.hub.config.HubConfig.Member("alice", hub.alice.stix().identityId(), null,
+            List.of(new io.distillwatch.hub.config.HubConfig.Key(hub.alice.key().keyId(), hub.alice.key().publicKeyBase64())))));
+    // the same key claimed for another identity: signatures verify but created_by_ref does not match
+    io.distillwatch.hub.auth.Members wrongIdentity = io.distillwatch.hub.auth.Members.publicKeysOf(List.of(
+        new io.distillwatch.hub.config.HubConfig.Member("alice", hub.bob.stix().identityId(), null,
+            List.of(new io.distillwatch.hub.config.HubConfig.Key(hub.alice.key().keyId(), hub.alice.key().publicKeyBase64())))));
+    Puller.Result skipped = new Puller(new TaxiiClient(root, hub.carol.token()), local, tmp.resolve("s1.json"),
+        wrongIdentity).pull("shared", 10);
+    assertThat(skipped.skipped()).isEqualTo(3);
+    assertThat(skipped.stored()).isZero();
+    Puller.Result verified = new Puller(new TaxiiClient(root, hub.carol.token()), local, tmp.resolve("s2.json"),
+        right).pull("shared", 10);
+    assertThat(verified.stored()).isEqualTo(3);
+  }
+
+  @Test
   void refusalsSurfaceTheTaxiiError() {
     TaxiiClient carol = new TaxiiClient(URI.create(hub.base + "/forum"), hub.carol.token());
     assertThatThrownBy(() -> carol.add("shared", campaigns(0, 1)))

@@ -49,7 +49,7 @@ final class HubFixture implements AutoCloseable {
   }
 
   HubFixture(HubConfig.Limits limits) {
-    HubConfig config = new HubConfig("Test hub", "forum", null, null, limits,
+    HubConfig config = new HubConfig("Test hub", "forum", null, null, null, limits,
         List.of(member(alice), member(bob), member(carol)),
         List.of(
             new HubConfig.Collection("shared", "Shared", "everyone reads", List.of("*"), List.of("alice", "bob")),

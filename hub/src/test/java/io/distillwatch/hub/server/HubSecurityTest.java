@@ -254,6 +254,20 @@ class HubSecurityTest {
     assertThat(hub.get(hub.bob, hub.base + "/taxii2/").statusCode()).as("buckets are per member").isEqualTo(200);
   }
 
+  @Test
+  void malformedHttpGetsATaxiiErrorNotAnHtmlPage() throws Exception {
+    for (String requestLine : List.of("GET /forum/%zz/ HTTP/1.1", "GET /forum/\u0000 HTTP/1.1", "BREW /taxii2/ HTTP/1.1")) {
+      try (java.net.Socket socket = new java.net.Socket("127.0.0.1", hub.server.port())) {
+        socket.getOutputStream().write((requestLine + "\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+            + hub.alice.token() + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(response).as(requestLine).startsWith("HTTP/1.1 4");
+        assertThat(response).as(requestLine).doesNotContainIgnoringCase("<html").doesNotContain("Exception");
+        assertThat(response).as(requestLine).containsIgnoringCase("application/taxii+json");
+      }
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(longs = {11L, 12L, 13L, 14L, 15L})
   void randomlyMutatedBodiesNeverCauseA500(long seed) throws Exception {

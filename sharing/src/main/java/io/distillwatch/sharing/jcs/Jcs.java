@@ -117,6 +117,9 @@ public final class Jcs {
     if (value < 0) {
       return "-" + number(-value);
     }
+    if (value < 9007199254740992.0 && value == Math.rint(value)) {
+      return Long.toString((long) value); // exact integers below 2^53 print as their digits
+    }
     // Shortest decimal digits that round-trip; rounding the exact binary value to p digits gives
     // the closest p-digit candidate, which is the one ECMAScript picks.
     BigDecimal exact = new BigDecimal(value);
