@@ -127,33 +127,31 @@ public final class ScanJob {
     List<AccountResult> results = new ArrayList<>();
     long rejectedCount = 0;
     JobClient client = env.executeAsync("distillwatch-scan");
-    // In batch mode rejections come from the first stage and accounts from the second, so draining
-    // them in this order never waits on a full buffer.
-    while (rejectedIt.hasNext()) {
-      rejections.accept(rejectedIt.next());
-      rejectedCount++;
-    }
-    while (accountsIt.hasNext()) {
-      results.add(accountsIt.next());
-    }
-    List<ClusterResult> clusters = new ArrayList<>();
+    // Each collect stream is drained on its own thread: a collect iterator may only end when the
+    // whole job does, so draining them one after another deadlocks once a buffer fills.
+    long[] rejectedCounter = new long[1];
+    List<ClusterResult> clusters = java.util.Collections.synchronizedList(new ArrayList<>());
+    Map<String, AccountResult> scores = new java.util.concurrent.ConcurrentHashMap<>();
+    List<AccountResult> synchronizedResults = java.util.Collections.synchronizedList(results);
+    List<Drain<?>> drains = new ArrayList<>();
+    drains.add(new Drain<>(rejectedIt, r -> {
+      rejections.accept(r);
+      rejectedCounter[0]++;
+    }));
+    drains.add(new Drain<>(accountsIt, synchronizedResults::add));
     if (clustersIt != null) {
-      while (clustersIt.hasNext()) {
-        clusters.add(clustersIt.next());
-      }
-      Map<String, AccountResult> scores = new HashMap<>();
-      while (clusterScoresIt.hasNext()) {
-        AccountResult score = clusterScoresIt.next();
-        scores.put(score.account, score);
-      }
-      clustersIt.close();
-      clusterScoresIt.close();
-      for (ClusterResult c : clusters) {
-        applyScore(c, scores.get(c.cluster));
-      }
+      drains.add(new Drain<>(clustersIt, clusters::add));
+      drains.add(new Drain<>(clusterScoresIt, score -> scores.put(score.account, score)));
     }
-    rejectedIt.close();
-    accountsIt.close();
+    drains.forEach(Thread::start);
+    for (Drain<?> d : drains) {
+      d.join();
+      d.rethrow();
+    }
+    rejectedCount = rejectedCounter[0];
+    for (ClusterResult c : clusters) {
+      applyScore(c, scores.get(c.cluster));
+    }
     JobExecutionResult job = client.getJobExecutionResult().get();
     Map<String, Long> fieldErrors = new TreeMap<>();
     job.getAllAccumulatorResults()
@@ -173,6 +171,37 @@ public final class ScanJob {
         rejectedCount,
         duplicates,
         fieldErrors);
+  }
+
+  /** Drains one collect iterator into a consumer on its own thread. */
+  private static final class Drain<T> extends Thread {
+    private final CloseableIterator<T> iterator;
+    private final Consumer<T> consumer;
+    private volatile Exception failure;
+
+    Drain(CloseableIterator<T> iterator, Consumer<T> consumer) {
+      super("distillwatch-collect");
+      setDaemon(true);
+      this.iterator = iterator;
+      this.consumer = consumer;
+    }
+
+    @Override
+    public void run() {
+      try (iterator) {
+        while (iterator.hasNext()) {
+          consumer.accept(iterator.next());
+        }
+      } catch (Exception e) {
+        failure = e;
+      }
+    }
+
+    void rethrow() throws Exception {
+      if (failure != null) {
+        throw failure;
+      }
+    }
   }
 
   private static AccountResult withoutEvidence(AccountResult r) {
