@@ -140,7 +140,7 @@ class BadInputTest {
 
   /** A 30 MB line through LineReader and EventParser: one line_too_long, and the next line still parses. */
   @Test
-  void thirtyMegabyteLineThenAGoodLine() {
+  void thirtyMegabyteLineThenAGoodLine() throws java.io.IOException {
     byte[] good = "{\"ts\": 1772443020, \"account\": \"a\", \"prompt\": \"after\"}\n".getBytes(StandardCharsets.UTF_8);
     int bigSize = 30 * 1024 * 1024;
     byte[] all = new byte[bigSize + 1 + good.length];
