@@ -20,13 +20,16 @@ public final class LinkPolicy {
   /** Values shared by at most this many accounts (10) weigh their full base weight. */
   public final int fullySpecificUpTo;
   /**
-   * Weak values shared by more accounts than this (400) are not expanded into pairs; strong values
-   * (base ≥ threshold) link any number of accounts without enumerating pairs.
+   * Weak values shared by more accounts than this (400) are not expanded into pairs: they add their
+   * weight to pairs found through other values, and accounts whose such values alone reach the
+   * threshold are linked by their identical combination. Strong values (base ≥ threshold) link any
+   * number of accounts without enumerating pairs.
    */
   public final int maxPairsAccounts;
 
   private final Map<LinkKind, Double> base = new EnumMap<>(LinkKind.class);
   private final Map<LinkKind, Integer> maxAccounts = new EnumMap<>(LinkKind.class);
+  private final java.util.Set<LinkKind> nonDecaying = java.util.EnumSet.noneOf(LinkKind.class);
 
   private LinkPolicy(double linkThreshold, int fullySpecificUpTo, int maxPairsAccounts) {
     this.linkThreshold = linkThreshold;
@@ -43,9 +46,13 @@ public final class LinkPolicy {
     p.set(LinkKind.ASN, 0.1, 400);
     p.set(LinkKind.TLS_FP, 0.15, 400);
     p.set(LinkKind.SYSTEM_PROMPT, 0.5, 5_000);
-    p.set(LinkKind.TEMPLATE, 0.55, 100_000);
+    // A template counts only when it dominates an account's traffic, so sharing one stays specific
+    // however many accounts do: it does not decay (accounts of one benchmark link, and are judged benign
+    // on their combined traffic).
+    p.set(LinkKind.TEMPLATE, 0.6, 100_000);
+    p.nonDecaying.add(LinkKind.TEMPLATE);
     p.set(LinkKind.COACTIVITY, 0.3, 400);
-    p.set(LinkKind.CREATION_BURST, 0.45, 5_000);
+    p.set(LinkKind.CREATION_BURST, 0.5, 5_000);
     return p;
   }
 
@@ -61,7 +68,7 @@ public final class LinkPolicy {
     }
     double specificity = accounts <= fullySpecificUpTo ? 1.0 : (double) fullySpecificUpTo / accounts;
     // Strong kinds keep their full weight: a shared card is common control however many share it.
-    if (base.get(kind) >= linkThreshold) {
+    if (base.get(kind) >= linkThreshold || nonDecaying.contains(kind)) {
       return base.get(kind);
     }
     return base.get(kind) * Math.max(specificity, 0.5);

@@ -23,6 +23,8 @@ import java.util.TreeMap;
  * traffic, scored separately.
  */
 public final class Linker {
+  static final int GROUPS = 40;
+  static final int GROUP_MEMBERS = 40;
   private final LinkPolicy policy;
   private final List<String> accounts = new ArrayList<>();
   private final Map<String, Integer> accountIndex = new HashMap<>();
@@ -67,6 +69,8 @@ public final class Linker {
   public List<LinkedCluster> link() {
     UnionFind uf = new UnionFind(accounts.size());
     Map<Long, double[]> pairWeights = new HashMap<>();
+    // Per account: the widely shared weak values it holds (kind ordinal, weight, key).
+    Map<Integer, List<Object[]>> wideByAccount = new HashMap<>();
     int kinds = LinkKind.values().length;
     for (Map.Entry<String, int[]> e : membersByKey.entrySet()) {
       int n = memberCount.get(e.getKey());
@@ -88,18 +92,73 @@ public final class Linker {
             perKind[kind.ordinal()] = Math.max(perKind[kind.ordinal()], w);
           }
         }
+      } else {
+        for (int i = 0; i < n; i++) {
+          wideByAccount.computeIfAbsent(m[i], a -> new ArrayList<>()).add(new Object[] {kind.ordinal(), w, e.getKey()});
+        }
       }
     }
     for (Map.Entry<Long, double[]> e : pairWeights.entrySet()) {
+      int a = (int) (e.getKey() >>> 32);
+      int b = (int) (long) e.getKey();
+      double[] perKind = e.getValue();
+      addSharedWide(perKind, wideByAccount.get(a), wideByAccount.get(b));
       double sum = 0;
-      for (double w : e.getValue()) {
+      for (double w : perKind) {
         sum += w;
       }
       if (sum >= policy.linkThreshold - 1e-9) {
-        uf.union((int) (e.getKey() >>> 32), (int) (long) e.getKey());
+        uf.union(a, b);
       }
     }
+    linkByWideCombination(uf, wideByAccount, kinds);
     return clusters(uf);
+  }
+
+  /** Adds to a pair the widely shared values both accounts hold (the strongest per kind). */
+  private static void addSharedWide(double[] perKind, List<Object[]> a, List<Object[]> b) {
+    if (a == null || b == null) {
+      return;
+    }
+    Set<String> bKeys = new java.util.HashSet<>();
+    for (Object[] v : b) {
+      bKeys.add((String) v[2]);
+    }
+    for (Object[] v : a) {
+      if (bKeys.contains((String) v[2])) {
+        int kind = (Integer) v[0];
+        perKind[kind] = Math.max(perKind[kind], (Double) v[1]);
+      }
+    }
+  }
+
+  /**
+   * Accounts whose widely shared values alone reach the threshold, and hold exactly the same such
+   * values, are linked without enumerating their pairs.
+   */
+  private void linkByWideCombination(UnionFind uf, Map<Integer, List<Object[]>> wideByAccount, int kinds) {
+    Map<String, Integer> firstBySignature = new HashMap<>();
+    for (Map.Entry<Integer, List<Object[]>> e : wideByAccount.entrySet()) {
+      double[] perKind = new double[kinds];
+      List<String> keys = new ArrayList<>();
+      for (Object[] v : e.getValue()) {
+        int kind = (Integer) v[0];
+        perKind[kind] = Math.max(perKind[kind], (Double) v[1]);
+        keys.add((String) v[2]);
+      }
+      double sum = 0;
+      for (double w : perKind) {
+        sum += w;
+      }
+      if (sum < policy.linkThreshold - 1e-9) {
+        continue;
+      }
+      keys.sort(Comparator.naturalOrder());
+      Integer first = firstBySignature.putIfAbsent(String.join("\n", keys), e.getKey());
+      if (first != null) {
+        uf.union(first, e.getKey());
+      }
+    }
   }
 
   private List<LinkedCluster> clusters(UnionFind uf) {
@@ -110,6 +169,7 @@ public final class Linker {
       }
     }
     Map<Integer, Map<LinkKind, LinkAgg>> linksByRoot = new HashMap<>();
+    Map<Integer, List<LinkedCluster.Group>> groupsByRoot = new HashMap<>();
     for (Map.Entry<String, int[]> e : membersByKey.entrySet()) {
       int n = memberCount.get(e.getKey());
       LinkKind kind = LinkKind.ofKey(e.getKey());
@@ -133,11 +193,18 @@ public final class Linker {
         }
       }
       membersByRoot.forEach(
-          (root, members) ->
-              linksByRoot
-                  .computeIfAbsent(root, r -> new EnumMap<>(LinkKind.class))
-                  .computeIfAbsent(kind, x -> new LinkAgg())
-                  .add(members, w, example));
+          (root, members) -> {
+            linksByRoot
+                .computeIfAbsent(root, r -> new EnumMap<>(LinkKind.class))
+                .computeIfAbsent(kind, x -> new LinkAgg())
+                .add(members, w, example);
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < Math.min(members.size(), GROUP_MEMBERS); i++) {
+              names.add(accounts.get(members.get(i)));
+            }
+            groupsByRoot.computeIfAbsent(root, r -> new ArrayList<>())
+                .add(new LinkedCluster.Group(kind, example, w, names));
+          });
     }
     List<LinkedCluster> out = new ArrayList<>();
     for (Map.Entry<Integer, List<Integer>> e : byRoot.entrySet()) {
@@ -157,7 +224,13 @@ public final class Linker {
         }
       }
       links.sort(Comparator.comparingDouble((LinkedCluster.Link l) -> -l.weight()).thenComparing(l -> l.kind()));
-      out.add(new LinkedCluster(ClusterIds.of(members.get(0)), members, links, fingerprint));
+      List<LinkedCluster.Group> groups = new ArrayList<>(groupsByRoot.getOrDefault(e.getKey(), List.of()));
+      groups.sort(Comparator.comparingDouble((LinkedCluster.Group g) -> -g.weight())
+          .thenComparing(g -> -g.members().size()).thenComparing(g -> String.valueOf(g.example())));
+      if (groups.size() > GROUPS) {
+        groups = new ArrayList<>(groups.subList(0, GROUPS));
+      }
+      out.add(new LinkedCluster(ClusterIds.of(members.get(0)), members, links, fingerprint, groups));
     }
     out.sort(Comparator.comparingInt((LinkedCluster c) -> -c.accounts().size()).thenComparing(LinkedCluster::id));
     return out;

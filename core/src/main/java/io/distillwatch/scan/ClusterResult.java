@@ -23,6 +23,24 @@ public class ClusterResult {
 
   public ClusterResult() {}
 
+  /** Members sharing one value, for the report's graph (not written to clusters.jsonl). */
+  public List<Group> groups = new ArrayList<>();
+
+  /** Members sharing one value of a kind. */
+  public static class Group {
+    public String kind;
+    public String example;
+    public List<String> members = new ArrayList<>();
+
+    public Group() {}
+
+    public Group(String kind, String example, List<String> members) {
+      this.kind = kind;
+      this.example = example;
+      this.members = members;
+    }
+  }
+
   /** Evidence of one kind linking members: {@code count} linked account pairs. */
   public static class Link {
     public String kind;

@@ -10,6 +10,7 @@ import io.distillwatch.ingest.AllowlistFile;
 import io.distillwatch.ingest.LoadedFile;
 import io.distillwatch.ingest.ModelsFile;
 import io.distillwatch.ipintel.IpIntel;
+import io.distillwatch.ipintel.IpIntelLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +60,7 @@ public final class ScanContextLoader {
       rejections.addAll(f.rejections());
     }
     DetectionConfig config = r.config == null ? DetectionConfig.defaults() : loadConfig(Path.of(r.config));
+    config = config.withDisabled(r.disabledSignals);
     return new Loaded(new DetectionContext(config, accounts, models, ipIntel, allowlist), rejections);
   }
 
@@ -71,6 +73,6 @@ public final class ScanContextLoader {
   }
 
   private static IpIntel loadIpIntel(Path dir) {
-    throw new IllegalArgumentException("--ipintel is not supported yet: " + dir);
+    return IpIntelLoader.load(dir);
   }
 }

@@ -44,6 +44,9 @@ public final class LinkingFunction extends KeyedProcessFunction<Integer, Account
       for (LinkedCluster.Link l : c.links()) {
         r.links.add(new ClusterResult.Link(l.kind().code(), l.pairs(), l.weight(), l.examples()));
       }
+      for (LinkedCluster.Group g : c.groups()) {
+        r.groups.add(new ClusterResult.Group(g.kind().code(), g.example(), new java.util.ArrayList<>(g.members())));
+      }
       ctx.output(CLUSTERS, r);
       for (String account : c.accounts()) {
         out.collect(new ClusterAssignment(account, c.id()));

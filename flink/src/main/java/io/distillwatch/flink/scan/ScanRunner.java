@@ -9,6 +9,7 @@ import io.distillwatch.report.ReportWriter;
 import io.distillwatch.scan.AccountResult;
 import io.distillwatch.scan.ClusterInheritance;
 import io.distillwatch.scan.ClusterResult;
+import io.distillwatch.scan.OutputRedaction;
 import io.distillwatch.scan.RejectedWriter;
 import io.distillwatch.scan.ScanContextLoader;
 import io.distillwatch.scan.ScanOutput;
@@ -70,7 +71,7 @@ public final class ScanRunner {
       ScanJob job = environment == null
           ? new ScanJob(request, inputs, tmp)
           : new ScanJob(request, inputs, environment.get());
-      outcome = job.run(rejected::write);
+      outcome = job.run(r -> rejected.write(request.redact ? OutputRedaction.rejection(r) : r));
       summary.rejectedByReason = rejected.byReason();
       summary.rejectedSample = rejected.sample();
     } finally {
@@ -79,6 +80,13 @@ public final class ScanRunner {
     List<AccountResult> accounts = new ArrayList<>(outcome.accounts());
     List<ClusterResult> clusters = outcome.clusters();
     new ClusterInheritance(side.context()).apply(accounts, clusters);
+    if (request.redact) {
+      accounts.forEach(OutputRedaction::signals);
+      clusters.forEach(OutputRedaction::cluster);
+      summary.sideFileRejections = side.rejections().stream().map(OutputRedaction::rejection).toList();
+    } else {
+      summary.sideFileRejections = side.rejections();
+    }
     accounts.sort(ScanOutput.RANKING);
 
     summary.records = outcome.records();
@@ -96,14 +104,13 @@ public final class ScanRunner {
     summary.thresholds = config.thresholds();
     summary.config = config.asMap();
     summary.inputs = inputs.stream().map(InputFile::name).toList();
-    summary.sideFileRejections = side.rejections();
 
     ScanOutput output = new ScanOutput(out);
     output.writeAccounts(accounts, screening);
     output.writeClusters(clusters);
     summary.elapsedSeconds = (System.nanoTime() - start) / 1e9;
     output.writeSummary(summary);
-    new ReportWriter().write(out.resolve(ScanOutput.REPORT), summary, accounts, clusters);
+    new ReportWriter().withScreening(screening).write(out.resolve(ScanOutput.REPORT), summary, accounts, clusters);
     return new Result(summary, accounts, clusters, out);
   }
 
