@@ -139,6 +139,19 @@ public final class EventParser {
     return dispatch(root, buf, offset, length, file, lineNo);
   }
 
+  /**
+   * Parses the reader's current line, or rejects it as {@code line_too_long} (with an excerpt of its
+   * first bytes) when the reader skipped it.
+   */
+  public ParseResult parse(LineReader reader, String file) {
+    if (reader.tooLong()) {
+      return ParseResult.rejected(
+          lineTooLong(file, reader.lineNumber(), reader.buffer(), reader.length(), reader.physicalLength(), reader.maxLineBytes()),
+          null);
+    }
+    return parse(reader.buffer(), 0, reader.length(), file, reader.lineNumber());
+  }
+
   /** Convenience for tests and small callers: parses a whole line given as text. */
   public ParseResult parse(String line, String file, long lineNo) {
     byte[] b = line.getBytes(java.nio.charset.StandardCharsets.UTF_8);

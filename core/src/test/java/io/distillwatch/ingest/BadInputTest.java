@@ -167,6 +167,21 @@ class BadInputTest {
   }
 
   @Test
+  void parseFromTheReaderRejectsTooLongLinesItself() throws java.io.IOException {
+    byte[] input = ("{\"ts\": 1772443020, \"account\": \"a\", \"prompt\": \"" + "z".repeat(500) + "\"}\n"
+        + "{\"ts\": 1772443020, \"account\": \"a\", \"prompt\": \"ok\"}").getBytes(StandardCharsets.UTF_8);
+    LineReader reader = new LineReader(new java.io.ByteArrayInputStream(input), 100);
+    EventParser parser = new EventParser(InputFormat.AUTO, null);
+    assertThat(reader.next()).isTrue();
+    ParseResult first = parser.parse(reader, "r.jsonl");
+    assertThat(first.rejection().reason).isEqualTo("line_too_long");
+    assertThat(first.rejection().line).isEqualTo(1);
+    assertThat(first.rejection().excerpt).startsWith("{\"ts\"");
+    assertThat(reader.next()).isTrue();
+    assertThat(parser.parse(reader, "r.jsonl").events()).singleElement().satisfies(e -> assertThat(e.userText).isEqualTo("ok"));
+  }
+
+  @Test
   void otlpRecordsAreRejectedOneByOne() {
     String line = "{\"resourceSpans\": [{\"scopeSpans\": [{\"spans\": ["
         + span("1772445600000000000", "acct-1", "ok")
