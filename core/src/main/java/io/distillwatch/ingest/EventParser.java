@@ -35,6 +35,9 @@ public final class EventParser {
   private final InputFormat format;
   private final FieldMapping mapping;
   private final OtelReader otel = new OtelReader(MAPPER);
+  private final SparseTree tree = new SparseTree(MAPPER.getNodeFactory());
+  /** Keys materialised from a line; null (whole line) for MAPPED, whose sources can be anything. */
+  private final SparseTree.Spec keys;
 
   /**
    * @param format the input format; {@code AUTO} or {@code CANONICAL} with a mapping means {@code MAPPED}
@@ -56,7 +59,16 @@ public final class EventParser {
     }
     this.format = format;
     this.mapping = mappingOrNull;
+    this.keys = format == InputFormat.MAPPED ? null : SparseTree.EVENT_KEYS;
   }
+
+  /** For differential tests: parse whole lines with Jackson's own {@code readTree}. */
+  EventParser(InputFormat format, FieldMapping mappingOrNull, boolean wholeTreeForTests) {
+    this(format, mappingOrNull);
+    this.wholeTree = wholeTreeForTests;
+  }
+
+  private boolean wholeTree;
 
   /** The effective format (AUTO with a mapping is reported as MAPPED). */
   public InputFormat format() {
@@ -114,7 +126,7 @@ public final class EventParser {
       String detail = "top-level value is not an object";
       JsonNode node = null;
       try {
-        node = readTree(buf, start, end - start);
+        node = readTree(buf, start, end - start, null);
       } catch (StreamConstraintsException e) {
         return reject(RejectReason.TOO_DEEPLY_NESTED, constraintDetail(e), buf, offset, length, file, lineNo, null);
       } catch (Exception e) {
@@ -127,7 +139,7 @@ public final class EventParser {
     }
     JsonNode root;
     try {
-      root = readTree(buf, start, end - start);
+      root = readTree(buf, start, end - start, keys);
     } catch (StreamConstraintsException e) {
       RejectReason r = e.getMessage() != null && e.getMessage().contains("nesting depth")
           ? RejectReason.TOO_DEEPLY_NESTED
@@ -279,9 +291,15 @@ public final class EventParser {
     }
   }
 
-  private static JsonNode readTree(byte[] buf, int offset, int length) throws java.io.IOException {
+  private JsonNode readTree(byte[] buf, int offset, int length, SparseTree.Spec spec) throws java.io.IOException {
     try (JsonParser p = MAPPER.getFactory().createParser(buf, offset, length)) {
-      JsonNode node = MAPPER.readTree(p);
+      JsonNode node;
+      if (wholeTree) {
+        node = MAPPER.readTree(p);
+      } else {
+        JsonToken first = p.nextToken();
+        node = first == null ? null : tree.value(p, first, spec);
+      }
       if (node == null) {
         throw new JsonParseException(p, "no JSON value");
       }
