@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -76,10 +75,10 @@ public final class Redactor {
       return text;
     }
     String s = text;
-    if (containsAny(s.toLowerCase(Locale.ROOT), KEY_HINTS)) {
+    if (containsAny(lowerAscii(s), KEY_HINTS)) {
       s = redactCredentialFields(s);
     }
-    if (containsAny(s.toLowerCase(Locale.ROOT), TOKEN_HINTS)) {
+    if (containsAny(lowerAscii(s), TOKEN_HINTS)) {
       s = redactTokens(s);
     }
     return redactEmails(s);
@@ -218,12 +217,13 @@ public final class Redactor {
    * practice; an unanchored regex scan costs ~200 ns per character.
    */
   private static String redactCredentialFields(String s) {
-    String lower = s.toLowerCase(Locale.ROOT);
+    String lower = lowerAscii(s);
+    int[] next = unknownPositions(KEY_HINTS.length);
     StringBuilder out = null;
     int copied = 0;
     int i = 0;
     while (i < lower.length()) {
-      int hit = nextHint(lower, KEY_HINTS, i);
+      int hit = nextHint(lower, KEY_HINTS, i, next);
       if (hit < 0) {
         break;
       }
@@ -264,12 +264,13 @@ public final class Redactor {
 
   /** Provider keys and bearer tokens, matched only where a token prefix occurs at a word start. */
   private static String redactTokens(String s) {
-    String lower = s.toLowerCase(Locale.ROOT);
+    String lower = lowerAscii(s);
+    int[] next = unknownPositions(TOKEN_HINTS.length);
     StringBuilder out = null;
     int copied = 0;
     int i = 0;
     while (i < lower.length()) {
-      int hit = nextHint(lower, TOKEN_HINTS, i);
+      int hit = nextHint(lower, TOKEN_HINTS, i, next);
       if (hit < 0) {
         break;
       }
@@ -295,15 +296,42 @@ public final class Redactor {
     return out.append(s, copied, s.length()).toString();
   }
 
-  private static int nextHint(String lower, String[] hints, int from) {
+  /**
+   * The next position of any hint at or after {@code from}. {@code next[k]} remembers where hint k
+   * occurs next ({@code -1}: nowhere), so each hint's occurrences are scanned once per text.
+   */
+  private static int nextHint(String lower, String[] hints, int from, int[] next) {
     int best = -1;
-    for (String h : hints) {
-      int k = lower.indexOf(h, from);
-      if (k >= 0 && (best < 0 || k < best)) {
-        best = k;
+    for (int k = 0; k < hints.length; k++) {
+      if (next[k] != -1 && next[k] < from) {
+        next[k] = lower.indexOf(hints[k], from);
+      }
+      if (next[k] >= 0 && (best < 0 || next[k] < best)) {
+        best = next[k];
       }
     }
     return best;
+  }
+
+  /** ASCII-only lower case: same length and indices as the input (String.toLowerCase may change both). */
+  static String lowerAscii(String s) {
+    char[] c = null;
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      if (ch >= 'A' && ch <= 'Z') {
+        if (c == null) {
+          c = s.toCharArray();
+        }
+        c[i] = (char) (ch + 32);
+      }
+    }
+    return c == null ? s : new String(c);
+  }
+
+  private static int[] unknownPositions(int n) {
+    int[] next = new int[n];
+    java.util.Arrays.fill(next, Integer.MIN_VALUE);
+    return next;
   }
 
   private static boolean isNameChar(char c) {

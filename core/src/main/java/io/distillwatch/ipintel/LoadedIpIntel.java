@@ -60,6 +60,7 @@ public final class LoadedIpIntel implements IpIntel {
   }
 
   /** Categories some loaded file can recognise; signals needing another category must be skipped. */
+  @Override
   public Set<IpCategory> available() {
     return available;
   }

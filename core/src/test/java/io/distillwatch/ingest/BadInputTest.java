@@ -140,7 +140,7 @@ class BadInputTest {
 
   /** A 30 MB line through LineReader and EventParser: one line_too_long, and the next line still parses. */
   @Test
-  void thirtyMegabyteLineThenAGoodLine() {
+  void thirtyMegabyteLineThenAGoodLine() throws java.io.IOException {
     byte[] good = "{\"ts\": 1772443020, \"account\": \"a\", \"prompt\": \"after\"}\n".getBytes(StandardCharsets.UTF_8);
     int bigSize = 30 * 1024 * 1024;
     byte[] all = new byte[bigSize + 1 + good.length];
@@ -164,6 +164,21 @@ class BadInputTest {
     ParseResult next = parser.parse(reader.buffer(), 0, reader.length(), "big.jsonl", reader.lineNumber());
     assertThat(next.events()).singleElement().satisfies(e -> assertThat(e.userText).isEqualTo("after"));
     assertThat(reader.lineNumber()).isEqualTo(2);
+  }
+
+  @Test
+  void parseFromTheReaderRejectsTooLongLinesItself() throws java.io.IOException {
+    byte[] input = ("{\"ts\": 1772443020, \"account\": \"a\", \"prompt\": \"" + "z".repeat(500) + "\"}\n"
+        + "{\"ts\": 1772443020, \"account\": \"a\", \"prompt\": \"ok\"}").getBytes(StandardCharsets.UTF_8);
+    LineReader reader = new LineReader(new java.io.ByteArrayInputStream(input), 100);
+    EventParser parser = new EventParser(InputFormat.AUTO, null);
+    assertThat(reader.next()).isTrue();
+    ParseResult first = parser.parse(reader, "r.jsonl");
+    assertThat(first.rejection().reason).isEqualTo("line_too_long");
+    assertThat(first.rejection().line).isEqualTo(1);
+    assertThat(first.rejection().excerpt).startsWith("{\"ts\"");
+    assertThat(reader.next()).isTrue();
+    assertThat(parser.parse(reader, "r.jsonl").events()).singleElement().satisfies(e -> assertThat(e.userText).isEqualTo("ok"));
   }
 
   @Test

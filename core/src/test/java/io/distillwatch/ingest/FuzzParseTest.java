@@ -33,7 +33,7 @@ class FuzzParseTest {
       Arrays.stream(RejectReason.values()).map(RejectReason::code).collect(Collectors.toSet());
   private static final int MUTATIONS_PER_SEED = 400;
 
-  private static final List<String> VALID = new ArrayList<>();
+  static final List<String> VALID = new ArrayList<>();
 
   static {
     VALID.add("{\"ts\": \"2026-03-02T09:15:02.120Z\", \"request_id\": \"req-0001\", \"account\": \"acct-1\", \"api_key\": \"key-a\", \"model\": \"m\", \"ip\": \"198.51.100.23\", \"asn\": 64500, \"asn_org\": \"Example\", \"country\": \"DE\", \"user_agent\": \"ua\", \"tls_fp\": \"t13d\", \"payment_fp\": \"pm-1\", \"system\": \"sys\", \"messages\": [{\"role\": \"user\", \"content\": \"Can you help?\"}, {\"role\": \"assistant\", \"content\": [{\"type\": \"tool_use\", \"name\": \"run\", \"input\": {}}]}, {\"role\": \"user\", \"content\": [{\"type\": \"tool_result\", \"content\": \"ok\"}, {\"type\": \"text\", \"text\": \"next\"}]}], \"params\": {\"max_tokens\": 4096, \"temperature\": 1.0, \"top_p\": 1.0, \"n\": 1, \"logprobs\": false, \"top_logprobs\": 0, \"reasoning_effort\": \"high\", \"tools\": 3, \"stream\": true, \"seed\": 7}, \"usage\": {\"input_tokens\": 14, \"output_tokens\": 512, \"reasoning_tokens\": 3}, \"status\": 200, \"latency_ms\": 4210}");
@@ -110,7 +110,7 @@ class FuzzParseTest {
     return null;
   }
 
-  private static byte[] mutate(String base, Random rnd) throws Exception {
+  static byte[] mutate(String base, Random rnd) throws Exception {
     switch (rnd.nextInt(6)) {
       case 0: { // truncate
         byte[] b = base.getBytes(StandardCharsets.UTF_8);

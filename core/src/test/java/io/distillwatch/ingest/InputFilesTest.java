@@ -102,6 +102,6 @@ class InputFilesTest {
           // drain
         }
       }
-    }).isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("cut.gz");
+    }).isInstanceOf(IOException.class).hasMessageContaining("cut.gz");
   }
 }

@@ -3,6 +3,7 @@ package io.distillwatch.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class LineReaderTest {
-  private static List<String> lines(String content, int max) {
+  private static List<String> lines(String content, int max) throws IOException {
     LineReader r = new LineReader(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)), max);
     List<String> out = new ArrayList<>();
     while (r.next()) {
@@ -24,7 +25,7 @@ class LineReaderTest {
   }
 
   @Test
-  void splitsOnNewlineStripsCrAndKeepsEmptyLines() {
+  void splitsOnNewlineStripsCrAndKeepsEmptyLines() throws IOException {
     assertThat(lines("a\r\nb\n\nc", 100)).containsExactly("a", "b", "", "c");
     assertThat(lines("a\n", 100)).containsExactly("a");
     assertThat(lines("", 100)).isEmpty();
@@ -32,19 +33,19 @@ class LineReaderTest {
   }
 
   @Test
-  void skipsAByteOrderMarkOnTheFirstLine() {
+  void skipsAByteOrderMarkOnTheFirstLine() throws IOException {
     assertThat(lines("\uFEFF{\"a\":1}\n\uFEFFx", 100)).containsExactly("{\"a\":1}", "\uFEFFx");
   }
 
   @Test
-  void overLongLineIsSkippedToItsNewlineAndReadingGoesOn() {
+  void overLongLineIsSkippedToItsNewlineAndReadingGoesOn() throws IOException {
     assertThat(lines("short\n" + "x".repeat(50) + "\nafter", 10))
         .containsExactly("short", "<too long 50>", "after");
     assertThat(lines("x".repeat(10) + "\n" + "y".repeat(11), 10)).containsExactly("x".repeat(10), "<too long 11>");
   }
 
   @Test
-  void tooLongLineKeepsAPrefixForTheExcerpt() {
+  void tooLongLineKeepsAPrefixForTheExcerpt() throws IOException {
     LineReader r = new LineReader(new ByteArrayInputStream(("{\"k\": \"" + "z".repeat(10_000) + "\"}\n").getBytes(StandardCharsets.UTF_8)), 5000);
     assertThat(r.next()).isTrue();
     assertThat(r.tooLong()).isTrue();
@@ -56,7 +57,7 @@ class LineReaderTest {
 
   /** A 30 MB single line streams through a 16 MiB limit without holding more than the limit. */
   @Test
-  void thirtyMegabyteLineDoesNotBlowTheHeap() {
+  void thirtyMegabyteLineDoesNotBlowTheHeap() throws IOException {
     long size = 30L * 1024 * 1024;
     InputStream in = new InputStream() {
       long served;
@@ -94,7 +95,7 @@ class LineReaderTest {
   /** Reads in random chunk sizes give the same lines as splitting the string. */
   @ParameterizedTest
   @ValueSource(longs = {1L, 2L, 3L, 42L, 20261126L})
-  void chunkBoundariesDoNotMatter(long seed) {
+  void chunkBoundariesDoNotMatter(long seed) throws IOException {
     Random rnd = new Random(seed);
     StringBuilder sb = new StringBuilder();
     List<String> expected = new ArrayList<>();

@@ -24,7 +24,11 @@ public final class ParseBench {
 
   private ParseBench() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("file")) {
+      fileMode(args);
+      return;
+    }
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     System.out.printf(Locale.ROOT, "java %s, %d cores, %d lines per format, best of %d rounds%n",
@@ -36,8 +40,10 @@ public final class ParseBench {
         bytes += l.length;
       }
       double parser = 0;
+      double wholeTree = 0;
       double jackson = 0;
       EventParser p = new EventParser(InputFormat.AUTO, null);
+      EventParser whole = new EventParser(InputFormat.AUTO, null, true);
       ObjectMapper mapper = new ObjectMapper();
       long sink = 0;
       for (int r = 0; r < rounds; r++) {
@@ -55,11 +61,63 @@ public final class ParseBench {
           }
         }
         long t2 = System.nanoTime();
+        for (int i = 0; i < lines.length; i++) {
+          sink += whole.parse(lines[i], 0, lines[i].length, "bench", i + 1).events().size();
+        }
+        long t3 = System.nanoTime();
         parser = Math.max(parser, n / ((t1 - t0) / 1e9));
         jackson = Math.max(jackson, n / ((t2 - t1) / 1e9));
+        wholeTree = Math.max(wholeTree, n / ((t3 - t2) / 1e9));
       }
-      System.out.printf(Locale.ROOT, "%-9s avg %4d B/line  EventParser %,9.0f lines/s   Jackson readTree %,9.0f lines/s   ratio %.2f  (%d)%n",
-          format, bytes / n, parser, jackson, parser / jackson, sink % 10);
+      System.out.printf(Locale.ROOT, "%-9s avg %4d B/line  EventParser %,9.0f lines/s  (whole-tree variant %,9.0f)  Jackson readTree %,9.0f lines/s  ratio %.2f  (%d)%n",
+          format, bytes / n, parser, wholeTree, jackson, parser / jackson, sink % 10);
+    }
+  }
+
+  /**
+   * {@code file OUT.jsonl.gz LINES}: writes that many generated canonical lines (gzipped) if the file
+   * is missing, then times InputFile + LineReader + EventParser over it against gunzip + LineReader +
+   * Jackson readTree, each twice.
+   */
+  private static void fileMode(String[] args) throws Exception {
+    java.nio.file.Path path = java.nio.file.Path.of(args[1]);
+    int n = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;
+    if (!java.nio.file.Files.exists(path)) {
+      try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(java.nio.file.Files.newOutputStream(path), 1 << 16)) {
+        Random rnd = new Random(1);
+        for (int done = 0; done < n; done += 50_000) {
+          for (byte[] line : generate("canonical", Math.min(50_000, n - done), rnd)) {
+            out.write(line);
+            out.write('\n');
+          }
+        }
+      }
+    }
+    ObjectMapper mapper = new ObjectMapper();
+    for (int round = 0; round < 2; round++) {
+      long t0 = System.nanoTime();
+      long events = 0;
+      long lines = 0;
+      EventParser parser = new EventParser(InputFormat.AUTO, null);
+      try (java.io.InputStream in = InputFile.of(path.toString(), path).open()) {
+        LineReader r = new LineReader(in);
+        while (r.next()) {
+          lines++;
+          events += parser.parse(r.buffer(), 0, r.length(), "f", r.lineNumber()).events().size();
+        }
+      }
+      long t1 = System.nanoTime();
+      long nodes = 0;
+      try (java.io.InputStream in = InputFile.of(path.toString(), path).open()) {
+        LineReader r = new LineReader(in);
+        while (r.next()) {
+          nodes += mapper.readTree(r.buffer(), 0, r.length()).size();
+        }
+      }
+      long t2 = System.nanoTime();
+      System.out.printf(Locale.ROOT, "%s: %,d lines, %,d events; ingest %,.0f lines/s (%.1f s), gunzip+readTree %,.0f lines/s (%.1f s), ratio %.2f (%d)%n",
+          path.getFileName(), lines, events, lines / ((t1 - t0) / 1e9), (t1 - t0) / 1e9, lines / ((t2 - t1) / 1e9), (t2 - t1) / 1e9,
+          (double) (t2 - t1) / (t1 - t0), nodes % 10);
     }
   }
 
@@ -77,6 +135,8 @@ public final class ParseBench {
               + "{\"role\": \"developer\", \"content\": \"You are a helpful assistant.\"}, {\"role\": \"user\", \"content\": \""
               + prompt + "\"}], \"max_completion_tokens\": 4096, \"reasoning_effort\": \"high\", \"n\": 1, \"stream\": false},"
               + " \"response\": {\"id\": \"chatcmpl-" + i + "\", \"object\": \"chat.completion\", \"created\": 1741569952,"
+              + " \"choices\": [{\"index\": 0, \"message\": {\"role\": \"assistant\", \"content\": \""
+              + sentence(rnd, 100 + rnd.nextInt(300)) + "\"}, \"finish_reason\": \"stop\"}],"
               + " \"usage\": {\"prompt_tokens\": 19, \"completion_tokens\": " + rnd.nextInt(4000)
               + ", \"completion_tokens_details\": {\"reasoning_tokens\": 4}}}}";
           break;
