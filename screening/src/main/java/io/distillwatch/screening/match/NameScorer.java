@@ -75,19 +75,53 @@ final class NameScorer {
   }
 
   /**
-   * Whether Jaro–Winkler could reach {@code min}: an upper bound taking every character of the
-   * shorter token as matched without transpositions, plus the prefix bonus of the common prefix.
+   * Whether Jaro–Winkler could reach {@code min}: an upper bound taking every character that
+   * occurs in the other token as matched without transpositions, plus the prefix bonus of the
+   * common prefix.
    */
-  static boolean jaroWinklerCanReach(String a, String b, double min) {
+  static boolean jaroWinklerCanReach(String a, String b, long maskA, long maskB, double min) {
     int la = a.length();
     int lb = b.length();
-    double m = Math.min(la, lb);
+    // a character can only be matched if the other token contains it at all
+    double m = Math.min(Math.min(la, lb), Math.min(present(a, maskB), present(b, maskA)));
+    if (m == 0) {
+      return false;
+    }
     double jaro = (m / la + m / lb + 1.0) / 3.0;
     int prefix = 0;
     while (prefix < 4 && prefix < m && a.charAt(prefix) == b.charAt(prefix)) {
       prefix++;
     }
     return jaro + prefix * 0.1 * (1.0 - jaro) >= min;
+  }
+
+  /** Bit set of the characters of a token (a–z, 0–9; others share one bit). */
+  static long charMask(String t) {
+    long mask = 0;
+    for (int i = 0; i < t.length(); i++) {
+      mask |= 1L << bit(t.charAt(i));
+    }
+    return mask;
+  }
+
+  private static int present(String t, long otherMask) {
+    int count = 0;
+    for (int i = 0; i < t.length(); i++) {
+      if ((otherMask & (1L << bit(t.charAt(i)))) != 0) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  private static int bit(char c) {
+    if (c >= 'a' && c <= 'z') {
+      return c - 'a';
+    }
+    if (c >= '0' && c <= '9') {
+      return 26 + (c - '0');
+    }
+    return 63;
   }
 
   /**
@@ -132,6 +166,14 @@ final class NameScorer {
       wl[j] = weights.weight(lt.get(j));
       total += wl[j];
     }
+    long[] maskQ = new long[n];
+    long[] maskL = new long[m];
+    for (int i = 0; i < n; i++) {
+      maskQ[i] = charMask(qt.get(i));
+    }
+    for (int j = 0; j < m; j++) {
+      maskL[j] = charMask(lt.get(j));
+    }
     double[] sim = new double[n * m];
     for (int i = 0; i < n; i++) {
       String a = qt.get(i);
@@ -140,7 +182,8 @@ final class NameScorer {
         double s;
         if (a.equals(b)) {
           s = 1.0;
-        } else if (a.length() >= 4 && b.length() >= 4 && jaroWinklerCanReach(a, b, tokenMin)) {
+        } else if (a.length() >= 4 && b.length() >= 4
+            && jaroWinklerCanReach(a, b, maskQ[i], maskL[j], tokenMin)) {
           s = Similarity.jaroWinkler(a, b);
           // a near-miss word earns less than its raw similarity: "apple"/"appleworm" (0.91) earns 0.82
           s = s < tokenMin ? 0 : Math.max(0, 1 - FUZZY_STEEPNESS * (1 - s));
