@@ -17,14 +17,16 @@ import java.util.Set;
  * few dozen candidates instead of all names. Blocking keys of a name: its normalised tokens, the
  * first and last four letters of tokens of 5+ letters ("p:huaw", "s:awei", which survive a typo in
  * the middle), the first six letters of the name without spaces, and joined pinyin syllables.
- * Candidates are the names sharing the rarest keys, ranked by the summed rarity of shared keys;
- * the best {@code maxCandidates} are scored by {@link NameScorer}. Immutable and thread-safe after
+ * Candidates are the names sharing keys, ranked by the Dice overlap of key rarity (2 · shared /
+ * (query + name)); the best {@code maxCandidates} are scored by {@link NameScorer}. Immutable and thread-safe after
  * construction.
  */
 public final class NameIndex {
   private final List<ListEntry> entries;
   private final IndexedName[] names;
   private final Map<String, int[]> postings;
+  /** Summed weight of each name's own keys, to rank candidates by Dice overlap of keys. */
+  private final float[] keyWeightOfName;
   private final Map<String, int[]> entriesByDomain;
   private final NameNormalizer normalizer;
   private final NameScorer scorer;
@@ -66,6 +68,14 @@ public final class NameIndex {
       }
     }
     this.postings = toArrays(build);
+    this.keyWeightOfName = new float[names.length];
+    for (int i = 0; i < names.length; i++) {
+      double w = 0;
+      for (String key : keys(names[i].normalized())) {
+        w += Math.log(1.0 + (double) names.length / postings.get(key).length);
+      }
+      keyWeightOfName[i] = (float) w;
+    }
     this.entriesByDomain = toArrays(domains);
     this.unknownWeight = Math.log(1.0 + names.length);
     int n = names.length;
@@ -79,14 +89,21 @@ public final class NameIndex {
 
   private void addName(List<IndexedName> out, Set<String> seen, int entry, String name,
       boolean primary, boolean weak) {
-    addOne(out, seen, entry, name, primary, weak);
-    // "Compagnie Aerienne des Grands Lacs (CAGL)": also index the name without the bracket
-    if (name.contains("(")) {
-      String bare = name.replaceAll("\\(.*?\\)", " ").trim();
-      if (!bare.isEmpty()) {
-        addOne(out, seen, entry, bare, primary, weak);
-      }
+    for (String variant : variants(name)) {
+      addOne(out, seen, entry, variant, primary, weak);
     }
+  }
+
+  /**
+   * The forms of a list name that are indexed: as written and, when it has a bracketed part,
+   * without it ("COMPAGNIE AERIENNE DES GRANDS LACS (CAGL)" → "COMPAGNIE AERIENNE DES GRANDS LACS").
+   */
+  public static List<String> variants(String name) {
+    if (!name.contains("(")) {
+      return List.of(name);
+    }
+    String bare = name.replaceAll("\\(.*?\\)", " ").trim();
+    return bare.isEmpty() ? List.of(name) : List.of(name, bare);
   }
 
   private void addOne(List<IndexedName> out, Set<String> seen, int entry, String name,
@@ -149,12 +166,14 @@ public final class NameIndex {
     s.clear();
     List<int[]> frequent = new ArrayList<>();
     List<Double> frequentWeights = new ArrayList<>();
+    double queryWeight = 0;
     for (String key : keys(q)) {
       int[] p = postings.get(key);
       if (p == null) {
         continue;
       }
       double w = Math.log(1.0 + (double) names.length / p.length);
+      queryWeight += w;
       if (p.length > maxPostings) {
         frequent.add(p);
         frequentWeights.add(w);
@@ -168,7 +187,7 @@ public final class NameIndex {
         s.add(frequent.get(i), frequentWeights.get(i));
       }
     }
-    int[] candidates = s.top(maxCandidates);
+    int[] candidates = s.top(maxCandidates, (float) queryWeight, keyWeightOfName);
     Map<Integer, NameMatch> bestPerEntry = new HashMap<>();
     for (int c : candidates) {
       IndexedName name = names[c];
@@ -203,7 +222,7 @@ public final class NameIndex {
     return out;
   }
 
-  /** Candidates sharing less than this fraction of the best candidate's key weight are not scored. */
+  /** Candidates whose key overlap is below this fraction of the best candidate's are not scored. */
   static final double RELATIVE_CUT = 0.4;
 
   /** Per-thread accumulators over all names, cleared by touching only what was used. */
@@ -234,13 +253,17 @@ public final class NameIndex {
     }
 
     /**
-     * The best {@code k} names by accumulated key weight, leaving out those below {@link
+     * The best {@code k} names by Dice overlap of key weight, leaving out those below {@link
      * #RELATIVE_CUT} of the best: they share only common words with the query.
      */
-    int[] top(int k) {
+    int[] top(int k, float queryWeight, float[] nameWeight) {
+      // rank by Dice overlap of key weight, 2·shared / (query + name): "gazprom" puts the name
+      // GAZPROM before the dozens of "GAZPROM ..." subsidiaries that share the same key
       float max = 0;
       for (int i = 0; i < touchedCount; i++) {
-        max = Math.max(max, acc[touched[i]]);
+        int id = touched[i];
+        acc[id] = 2 * acc[id] / (queryWeight + nameWeight[id]);
+        max = Math.max(max, acc[id]);
       }
       float floor = (float) (max * RELATIVE_CUT);
       int kept = 0;
