@@ -155,9 +155,13 @@ public final class Screener {
           "no list name reaches the review threshold %.2f; nearest: %s", options.reviewThreshold,
           nearMiss.reason);
     } else if (account.orgName == null || account.orgName.isBlank()) {
-      reason = "no organisation name, domain or owner matched any list entry";
+      reason = "no organisation name to compare; no domain matched a listed one";
     } else {
-      reason = "no list name shares a distinctive word with '" + account.orgName.trim() + "'";
+      reason = "no list name comes close to '" + account.orgName.trim() + "'";
+    }
+    if (via.size() > 1) {
+      reason += "; owners screened without a finding: "
+          + String.join(" <- ", via.subList(1, via.size()));
     }
     return new ScreeningResult(account.account, Outcome.NO_MATCH, round(score), null, null, null,
         reason, allLists);

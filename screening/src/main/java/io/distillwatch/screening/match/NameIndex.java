@@ -27,6 +27,8 @@ public final class NameIndex {
   private final Map<String, int[]> postings;
   /** Summed weight of each name's own keys, to rank candidates by Dice overlap of keys. */
   private final float[] keyWeightOfName;
+  /** Rarity weight of each name's tokens, in token order. */
+  private final double[][] tokenWeightsOfName;
   private final Map<String, int[]> entriesByDomain;
   private final NameNormalizer normalizer;
   private final NameScorer scorer;
@@ -84,6 +86,10 @@ public final class NameIndex {
       return p == null ? unknownWeight : Math.log(1.0 + (double) n / p.length);
     };
     this.scorer = new NameScorer(weights, tokenMin, compactMin, reviewThreshold);
+    this.tokenWeightsOfName = new double[names.length][];
+    for (int i = 0; i < names.length; i++) {
+      tokenWeightsOfName[i] = scorer.weightsOf(names[i].normalized().tokens());
+    }
     this.scratch = ThreadLocal.withInitial(() -> new Scratch(n));
   }
 
@@ -188,10 +194,11 @@ public final class NameIndex {
       }
     }
     int[] candidates = s.top(maxCandidates, (float) queryWeight, keyWeightOfName);
+    double[] queryTokenWeights = scorer.weightsOf(q.tokens());
     Map<Integer, NameMatch> bestPerEntry = new HashMap<>();
     for (int c : candidates) {
       IndexedName name = names[c];
-      NameScorer.Scored sc = scorer.score(q, name.normalized());
+      NameScorer.Scored sc = scorer.score(q, queryTokenWeights, name.normalized(), tokenWeightsOfName[c]);
       if (sc.score() <= 0 || sc.how() == null) {
         continue;
       }

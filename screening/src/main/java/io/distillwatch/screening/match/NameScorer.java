@@ -3,7 +3,6 @@ package io.distillwatch.screening.match;
 import io.distillwatch.screening.text.NormalizedName;
 import io.distillwatch.screening.text.Similarity;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Scores a normalised query name against a normalised list name.
@@ -40,22 +39,36 @@ final class NameScorer {
 
   /** Score and a short explanation, or a score of 0 with null explanation. */
   Scored score(NormalizedName q, NormalizedName l) {
+    return score(q, weightsOf(q.tokens()), l, weightsOf(l.tokens()));
+  }
+
+  double[] weightsOf(List<String> tokens) {
+    double[] w = new double[tokens.size()];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = weights.weight(tokens.get(i));
+    }
+    return w;
+  }
+
+  /** As {@link #score(NormalizedName, NormalizedName)} with the tokens' weights already looked up. */
+  Scored score(NormalizedName q, double[] qWeights, NormalizedName l, double[] lWeights) {
     if (q.compact().equals(l.compact())) {
-      return new Scored(1.0, "same name after normalisation");
+      return new Scored(1.0, new Explanation(Explanation.Kind.SAME, 1, 1));
     }
     double best = 0;
-    String how = null;
+    Explanation how = null;
     List<String> qTokens = q.tokens();
+    double[] qw = qWeights;
     if (!q.blockingTokens().isEmpty()) {
       qTokens = mergeSyllables(qTokens, l.tokens());
+      qw = weightsOf(qTokens);
     }
-    double overlap = weightedOverlap(qTokens, l.tokens());
+    double overlap = weightedOverlap(qTokens, qw, l.tokens(), lWeights);
     // the token set ratio can add at most TOKEN_SET_WEIGHT: skip it when the sum cannot reach review
     if ((1 - TOKEN_SET_WEIGHT) * overlap + TOKEN_SET_WEIGHT >= reviewThreshold) {
       double tsr = Similarity.tokenSetRatio(qTokens, l.tokens());
       best = (1 - TOKEN_SET_WEIGHT) * overlap + TOKEN_SET_WEIGHT * tsr;
-      how = String.format(Locale.ROOT, "rarity-weighted token overlap %.2f, token set ratio %.2f",
-          overlap, tsr);
+      how = new Explanation(Explanation.Kind.TOKENS, overlap, tsr);
     } else {
       best = (1 - TOKEN_SET_WEIGHT) * overlap;
     }
@@ -67,7 +80,7 @@ final class NameScorer {
         double r = Similarity.levenshteinRatio(q.compact(), l.compact());
         if (r >= compactMin && r > best) {
           best = r;
-          how = String.format(Locale.ROOT, "same letters ignoring spaces (similarity %.2f)", r);
+          how = new Explanation(Explanation.Kind.COMPACT, r, 0);
         }
       }
     }
@@ -149,22 +162,18 @@ final class NameScorer {
     return out;
   }
 
-  double weightedOverlap(List<String> qt, List<String> lt) {
+  double weightedOverlap(List<String> qt, double[] wq, List<String> lt, double[] wl) {
     int n = qt.size();
     int m = lt.size();
     if (n == 0 || m == 0) {
       return 0;
     }
-    double[] wq = new double[n];
-    double[] wl = new double[m];
     double total = 0;
-    for (int i = 0; i < n; i++) {
-      wq[i] = weights.weight(qt.get(i));
-      total += wq[i];
+    for (double w : wq) {
+      total += w;
     }
-    for (int j = 0; j < m; j++) {
-      wl[j] = weights.weight(lt.get(j));
-      total += wl[j];
+    for (double w : wl) {
+      total += w;
     }
     long[] maskQ = new long[n];
     long[] maskL = new long[m];
@@ -222,5 +231,5 @@ final class NameScorer {
     return total == 0 ? 0 : credit / total;
   }
 
-  record Scored(double score, String how) {}
+  record Scored(double score, Explanation how) {}
 }
