@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
       HubCommand.class,
       PublishCommand.class,
       PullCommand.class,
-      KeygenCommand.class
+      KeygenCommand.class,
+      BenchCommand.class
     })
 public final class Main implements Runnable {
 

@@ -96,7 +96,9 @@ public final class ScanJob {
         timed.keyBy(e -> e.account).process(new AccountDetectionFunction(request)).name("detect-accounts");
 
     CloseableIterator<Rejection> rejectedIt = rejected.collectAsync();
-    CloseableIterator<AccountResult> accountsIt = accounts.collectAsync();
+    // The driver needs results without their link evidence (the bulk of a result at a million accounts).
+    CloseableIterator<AccountResult> accountsIt =
+        accounts.map(ScanJob::withoutEvidence).name("drop-evidence").collectAsync();
     CloseableIterator<ClusterResult> clustersIt = null;
     CloseableIterator<AccountResult> clusterScoresIt = null;
     if (request.linking) {
@@ -171,6 +173,23 @@ public final class ScanJob {
         rejectedCount,
         duplicates,
         fieldErrors);
+  }
+
+  private static AccountResult withoutEvidence(AccountResult r) {
+    AccountResult copy = new AccountResult();
+    copy.account = r.account;
+    copy.score = r.score;
+    copy.verdict = r.verdict;
+    copy.cluster = r.cluster;
+    copy.events = r.events;
+    copy.firstFlaggedAt = r.firstFlaggedAt;
+    copy.signals = new ArrayList<>(r.signals);
+    copy.firstSeen = r.firstSeen;
+    copy.lastSeen = r.lastSeen;
+    copy.activityStart = r.activityStart;
+    copy.activityBucketMillis = r.activityBucketMillis;
+    copy.activity = r.activity;
+    return copy;
   }
 
   /** Copies the combined-traffic score onto a cluster (a cluster whose members sent nothing stays benign). */
