@@ -155,9 +155,13 @@ public final class Screener {
           "no list name reaches the review threshold %.2f; nearest: %s", options.reviewThreshold,
           nearMiss.reason);
     } else if (account.orgName == null || account.orgName.isBlank()) {
-      reason = "no organisation name, domain or owner matched any list entry";
+      reason = "no organisation name to compare; no domain matched a listed one";
     } else {
-      reason = "no list name shares a distinctive word with '" + account.orgName.trim() + "'";
+      reason = "no list name comes close to '" + account.orgName.trim() + "'";
+    }
+    if (via.size() > 1) {
+      reason += "; owners screened without a finding: "
+          + String.join(" <- ", via.subList(1, via.size()));
     }
     return new ScreeningResult(account.account, Outcome.NO_MATCH, round(score), null, null, null,
         reason, allLists);
@@ -231,7 +235,7 @@ public final class Screener {
       String host = Domains.host(d);
       if (host != null) {
         String reg = Domains.registrable(host);
-        if (!Domains.FREE_MAIL.contains(reg)) {
+        if (!Domains.isShared(reg)) {
           domains.add(reg);
         }
       }
@@ -239,14 +243,74 @@ public final class Screener {
     for (String d : domains) {
       int[] hits = index.entriesWithDomain(d);
       if (hits.length > 0) {
-        ListEntry e = index.entry(hits[0]);
-        out.add(new Finding(Outcome.MATCH, 1.0, d, hits[0], null,
+        int chosen = bestNamedEntry(d, hits);
+        ListEntry e = index.entry(chosen);
+        out.add(new Finding(Outcome.MATCH, 1.0, d, chosen, null,
             (chain == null ? "" : "owner's ") + "domain " + d + " is a website or email domain of "
                 + e.list() + " entry " + e.id() + " ('" + e.name() + "')",
             null));
+      } else {
+        Finding label = domainLabel(d, chain);
+        if (label != null) {
+          out.add(label);
+        }
       }
     }
     return out;
+  }
+
+  /**
+   * Of several entries listing the same domain (a group's subsidiaries under gazprom.ru), the one
+   * whose name best resembles the domain's name; else the first.
+   */
+  private int bestNamedEntry(String registrable, int[] hits) {
+    if (hits.length == 1) {
+      return hits[0];
+    }
+    String label = registrable.substring(0, registrable.indexOf('.')).replace('-', ' ');
+    java.util.Set<Integer> candidates = new java.util.HashSet<>();
+    for (int h : hits) {
+      candidates.add(h);
+    }
+    for (NameMatch m : index.search(label, 20)) {
+      if (candidates.contains(m.name().entry())) {
+        return m.name().entry();
+      }
+    }
+    return hits[0];
+  }
+
+  /** Shortest domain label compared with list names ("rosneft" of rosneft.ru). */
+  static final int MIN_LABEL_CHARS = 5;
+
+  /**
+   * The domain's first label read as a name ("rosneft.ru" → "rosneft", "great-lakes.cd" → "great
+   * lakes") against the list names: a domain says less about identity than a name, so only a score
+   * from the match threshold up counts, and it leads to review.
+   */
+  private Finding domainLabel(String registrable, String chain) {
+    String label = registrable.substring(0, registrable.indexOf('.')).replace('-', ' ');
+    if (label.replace(" ", "").length() < MIN_LABEL_CHARS) {
+      return null;
+    }
+    List<NameMatch> found = index.search(label, 1);
+    if (found.isEmpty()) {
+      return null;
+    }
+    NameMatch m = found.get(0);
+    // weaker evidence than a name: only a name-level match counts, and then as review
+    if (m.score() < options.matchThreshold) {
+      return null;
+    }
+    Outcome o = Outcome.REVIEW;
+    ListEntry e = index.entry(m.name().entry());
+    String reason = String.format(Locale.ROOT,
+        "%sdomain %s: its name '%s' resembles %s '%s' of %s entry %s: %s; score %.2f%s; "
+            + "a domain name alone leads to review at most",
+        chain == null ? "" : "owner's ", registrable, label,
+        m.name().primary() ? "the name" : "the alias", m.name().name(), e.list(), e.id(), m.how(),
+        m.score(), thresholdNote(m.score()));
+    return new Finding(o, m.score(), registrable, m.name().entry(), null, reason, null);
   }
 
   private String thresholdNote(double s) {

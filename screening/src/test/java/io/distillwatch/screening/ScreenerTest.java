@@ -109,6 +109,20 @@ class ScreenerTest {
   }
 
   @Test
+  void aDomainWhoseNameIsAListedNameIsReviewNotMatch() {
+    AccountInfo a = new AccountInfo("a");
+    a.website = "https://www.great-lakes-trading.com/about";
+    ScreeningResult r = screener.screen(a);
+    assertThat(r.outcome()).isEqualTo(Outcome.REVIEW);
+    assertThat(r.entry().id()).isEqualTo("10118");
+    assertThat(r.matchedName()).isEqualTo("great-lakes-trading.com");
+    assertThat(r.reason()).contains("domain name alone");
+    AccountInfo shortLabel = new AccountInfo("b");
+    shortLabel.email = "x@glbc.com";
+    assertThat(screener.screen(shortLabel).outcome()).isEqualTo(Outcome.NO_MATCH);
+  }
+
+  @Test
   void countryIsSupportingEvidence() {
     AccountInfo same = org("a", "Great Lakes Busines Company");
     same.country = "CD";

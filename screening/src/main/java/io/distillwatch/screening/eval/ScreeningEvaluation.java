@@ -5,6 +5,7 @@ import io.distillwatch.screening.Outcome;
 import io.distillwatch.screening.Screener;
 import io.distillwatch.screening.ScreeningResult;
 import io.distillwatch.screening.lists.ListEntry;
+import io.distillwatch.screening.match.NameIndex;
 import io.distillwatch.screening.text.NameNormalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,8 +23,8 @@ import java.util.Set;
  *   <li>Alias recall: every alias of every non-individual entry is screened as an organisation
  *       name, as published and once perturbed (seeded: case and punctuation, a legal form added or
  *       removed, one typo inside a word of 6+ letters). A hit is a match or review whose entry is
- *       the alias's own entry or an entry carrying the same name (the same company on another
- *       list).
+ *       the alias's own entry or an entry carrying the same name, also with a bracketed part
+ *       removed (the same company on another list, or a name several entries share).
  *   <li>False matches: {@link NegativeNames} (typed well-known companies plus generated names),
  *       minus any that normalise to a listed name, each screened once as published and once
  *       perturbed.
@@ -116,9 +117,11 @@ public final class ScreeningEvaluation {
     screener.lists().forEach(l -> l.entries().forEach(e -> {
       Set<String> compacts = new HashSet<>();
       for (String n : e.allNames()) {
-        String c = normalizer.normalize(n).compact();
-        compacts.add(c);
-        listedCompacts.add(c);
+        for (String v : NameIndex.variants(n)) {
+          String c = normalizer.normalize(v).compact();
+          compacts.add(c);
+          listedCompacts.add(c);
+        }
       }
       namesOfEntry.put(key(e.list(), e.id()), compacts);
       if (!e.type().equals("individual")) {

@@ -123,7 +123,7 @@ public final class CslCsvLoader {
       String kind = t.substring(comma + 1).trim().toLowerCase(Locale.ROOT);
       if (kind.equals("website") || kind.equals("email address")) {
         String host = Domains.host(t.substring(0, comma));
-        if (host != null && !Domains.FREE_MAIL.contains(Domains.registrable(host))) {
+        if (host != null && !Domains.isShared(Domains.registrable(host))) {
           websites.add(host);
         }
       }

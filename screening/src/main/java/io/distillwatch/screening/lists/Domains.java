@@ -14,6 +14,19 @@ public final class Domains {
           "inbox.ru", "rambler.ru", "qq.com", "163.com", "126.com", "sina.com", "sohu.com",
           "yeah.net", "naver.com", "hanmail.net", "rediffmail.com", "zoho.com", "tutanota.com");
 
+  /** Platforms hosting many unrelated parties' pages or mailboxes ("facebook.com/xyz"). */
+  public static final Set<String> PLATFORMS =
+      Set.of(
+          "google.com", "facebook.com", "twitter.com", "x.com", "instagram.com", "t.me",
+          "telegram.me", "telegram.org", "linkedin.com", "youtube.com", "vk.com", "ok.ru",
+          "blogspot.com", "wordpress.com", "wix.com", "github.com", "github.io", "medium.com",
+          "tiktok.com", "weibo.com", "wechat.com", "whatsapp.com", "sites.google.com");
+
+  /** Whether a registrable domain says nothing about one organisation (mailbox or platform). */
+  public static boolean isShared(String registrable) {
+    return registrable == null || FREE_MAIL.contains(registrable) || PLATFORMS.contains(registrable);
+  }
+
   private static final Set<String> SECOND_LEVEL =
       Set.of("co", "com", "net", "org", "gov", "edu", "ac", "ltd", "plc", "or", "ne", "go", "mil");
 

@@ -56,9 +56,27 @@ public final class ListLoader {
     if (files.isEmpty()) {
       throw new ListFormatException(dirOrFile + ": no list files (*.csv[.gz], *.xml[.gz])");
     }
-    List<ScreeningList> out = new ArrayList<>();
+    // files are independent: parse them in parallel, keep file-name order
+    List<java.util.concurrent.CompletableFuture<ScreeningList>> futures = new ArrayList<>();
     for (Path p : files) {
-      out.add(load(p, listDateOption));
+      futures.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        try {
+          return load(p, listDateOption);
+        } catch (ListFormatException e) {
+          throw new java.util.concurrent.CompletionException(e);
+        }
+      }));
+    }
+    List<ScreeningList> out = new ArrayList<>();
+    for (java.util.concurrent.CompletableFuture<ScreeningList> f : futures) {
+      try {
+        out.add(f.join());
+      } catch (java.util.concurrent.CompletionException e) {
+        if (e.getCause() instanceof ListFormatException lfe) {
+          throw lfe;
+        }
+        throw e;
+      }
     }
     return out;
   }

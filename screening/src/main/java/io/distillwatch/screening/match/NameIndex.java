@@ -17,14 +17,18 @@ import java.util.Set;
  * few dozen candidates instead of all names. Blocking keys of a name: its normalised tokens, the
  * first and last four letters of tokens of 5+ letters ("p:huaw", "s:awei", which survive a typo in
  * the middle), the first six letters of the name without spaces, and joined pinyin syllables.
- * Candidates are the names sharing the rarest keys, ranked by the summed rarity of shared keys;
- * the best {@code maxCandidates} are scored by {@link NameScorer}. Immutable and thread-safe after
+ * Candidates are the names sharing keys, ranked by the Dice overlap of key rarity (2 · shared /
+ * (query + name)); the best {@code maxCandidates} are scored by {@link NameScorer}. Immutable and thread-safe after
  * construction.
  */
 public final class NameIndex {
   private final List<ListEntry> entries;
   private final IndexedName[] names;
   private final Map<String, int[]> postings;
+  /** Summed weight of each name's own keys, to rank candidates by Dice overlap of keys. */
+  private final float[] keyWeightOfName;
+  /** Rarity weight of each name's tokens, in token order. */
+  private final double[][] tokenWeightsOfName;
   private final Map<String, int[]> entriesByDomain;
   private final NameNormalizer normalizer;
   private final NameScorer scorer;
@@ -45,16 +49,21 @@ public final class NameIndex {
     this.normalizer = normalizer;
     this.maxCandidates = maxCandidates;
     this.maxPostings = maxPostings;
-    List<IndexedName> all = new ArrayList<>();
+    // normalising ~38k names is most of the load time: do it in parallel, then dedupe in order
+    List<IndexedName> raw = java.util.stream.IntStream.range(0, this.entries.size()).parallel()
+        .mapToObj(e -> namesOf(e, this.entries.get(e)))
+        .flatMap(List::stream)
+        .toList();
+    List<IndexedName> all = new ArrayList<>(raw.size());
+    Set<String> seen = new java.util.HashSet<>();
+    for (IndexedName n : raw) {
+      if (seen.add(n.entry() + "\u0000" + n.normalized().compact())) {
+        all.add(n);
+      }
+    }
     Map<String, List<Integer>> domains = new HashMap<>();
     for (int e = 0; e < this.entries.size(); e++) {
-      ListEntry entry = this.entries.get(e);
-      Set<String> seen = new LinkedHashSet<>();
-      addName(all, seen, e, entry.name(), true, false);
-      for (ListEntry.Alias a : entry.aliases()) {
-        addName(all, seen, e, a.name(), false, a.weak());
-      }
-      for (String w : entry.websites()) {
+      for (String w : this.entries.get(e).websites()) {
         domains.computeIfAbsent(Domains.registrable(w), k -> new ArrayList<>()).add(e);
       }
     }
@@ -66,6 +75,14 @@ public final class NameIndex {
       }
     }
     this.postings = toArrays(build);
+    this.keyWeightOfName = new float[names.length];
+    for (int i = 0; i < names.length; i++) {
+      double w = 0;
+      for (String key : keys(names[i].normalized())) {
+        w += Math.log(1.0 + (double) names.length / postings.get(key).length);
+      }
+      keyWeightOfName[i] = (float) w;
+    }
     this.entriesByDomain = toArrays(domains);
     this.unknownWeight = Math.log(1.0 + names.length);
     int n = names.length;
@@ -74,28 +91,45 @@ public final class NameIndex {
       return p == null ? unknownWeight : Math.log(1.0 + (double) n / p.length);
     };
     this.scorer = new NameScorer(weights, tokenMin, compactMin, reviewThreshold);
+    this.tokenWeightsOfName = new double[names.length][];
+    for (int i = 0; i < names.length; i++) {
+      tokenWeightsOfName[i] = scorer.weightsOf(names[i].normalized().tokens());
+    }
     this.scratch = ThreadLocal.withInitial(() -> new Scratch(n));
   }
 
-  private void addName(List<IndexedName> out, Set<String> seen, int entry, String name,
-      boolean primary, boolean weak) {
-    addOne(out, seen, entry, name, primary, weak);
-    // "Compagnie Aerienne des Grands Lacs (CAGL)": also index the name without the bracket
-    if (name.contains("(")) {
-      String bare = name.replaceAll("\\(.*?\\)", " ").trim();
-      if (!bare.isEmpty()) {
-        addOne(out, seen, entry, bare, primary, weak);
+  /** Every indexed form of an entry's names, primary first, in order (duplicates removed later). */
+  private List<IndexedName> namesOf(int e, ListEntry entry) {
+    List<IndexedName> out = new ArrayList<>();
+    for (String variant : variants(entry.name())) {
+      addOne(out, e, variant, true, false);
+    }
+    for (ListEntry.Alias a : entry.aliases()) {
+      for (String variant : variants(a.name())) {
+        addOne(out, e, variant, false, a.weak());
       }
     }
+    return out;
   }
 
-  private void addOne(List<IndexedName> out, Set<String> seen, int entry, String name,
-      boolean primary, boolean weak) {
-    NormalizedName norm = normalizer.normalize(name);
-    if (norm.isEmpty() || !seen.add(norm.compact())) {
-      return;
+  /**
+   * The forms of a list name that are indexed: as written and, when it has a bracketed part,
+   * without it ("COMPAGNIE AERIENNE DES GRANDS LACS (CAGL)" → "COMPAGNIE AERIENNE DES GRANDS LACS").
+   */
+  public static List<String> variants(String name) {
+    if (!name.contains("(")) {
+      return List.of(name);
     }
-    out.add(new IndexedName(entry, name, norm, primary, weak));
+    String bare = name.replaceAll("\\(.*?\\)", " ").trim();
+    return bare.isEmpty() ? List.of(name) : List.of(name, bare);
+  }
+
+  private void addOne(List<IndexedName> out, int entry, String name, boolean primary,
+      boolean weak) {
+    NormalizedName norm = normalizer.normalize(name);
+    if (!norm.isEmpty()) {
+      out.add(new IndexedName(entry, name, norm, primary, weak));
+    }
   }
 
   static Set<String> keys(NormalizedName n) {
@@ -149,12 +183,14 @@ public final class NameIndex {
     s.clear();
     List<int[]> frequent = new ArrayList<>();
     List<Double> frequentWeights = new ArrayList<>();
+    double queryWeight = 0;
     for (String key : keys(q)) {
       int[] p = postings.get(key);
       if (p == null) {
         continue;
       }
       double w = Math.log(1.0 + (double) names.length / p.length);
+      queryWeight += w;
       if (p.length > maxPostings) {
         frequent.add(p);
         frequentWeights.add(w);
@@ -168,11 +204,12 @@ public final class NameIndex {
         s.add(frequent.get(i), frequentWeights.get(i));
       }
     }
-    int[] candidates = s.top(maxCandidates);
+    int[] candidates = s.top(maxCandidates, (float) queryWeight, keyWeightOfName);
+    double[] queryTokenWeights = scorer.weightsOf(q.tokens());
     Map<Integer, NameMatch> bestPerEntry = new HashMap<>();
     for (int c : candidates) {
       IndexedName name = names[c];
-      NameScorer.Scored sc = scorer.score(q, name.normalized());
+      NameScorer.Scored sc = scorer.score(q, queryTokenWeights, name.normalized(), tokenWeightsOfName[c]);
       if (sc.score() <= 0 || sc.how() == null) {
         continue;
       }
@@ -203,7 +240,7 @@ public final class NameIndex {
     return out;
   }
 
-  /** Candidates sharing less than this fraction of the best candidate's key weight are not scored. */
+  /** Candidates whose key overlap is below this fraction of the best candidate's are not scored. */
   static final double RELATIVE_CUT = 0.4;
 
   /** Per-thread accumulators over all names, cleared by touching only what was used. */
@@ -234,13 +271,17 @@ public final class NameIndex {
     }
 
     /**
-     * The best {@code k} names by accumulated key weight, leaving out those below {@link
+     * The best {@code k} names by Dice overlap of key weight, leaving out those below {@link
      * #RELATIVE_CUT} of the best: they share only common words with the query.
      */
-    int[] top(int k) {
+    int[] top(int k, float queryWeight, float[] nameWeight) {
+      // rank by Dice overlap of key weight, 2·shared / (query + name): "gazprom" puts the name
+      // GAZPROM before the dozens of "GAZPROM ..." subsidiaries that share the same key
       float max = 0;
       for (int i = 0; i < touchedCount; i++) {
-        max = Math.max(max, acc[touched[i]]);
+        int id = touched[i];
+        acc[id] = 2 * acc[id] / (queryWeight + nameWeight[id]);
+        max = Math.max(max, acc[id]);
       }
       float floor = (float) (max * RELATIVE_CUT);
       int kept = 0;

@@ -6,6 +6,11 @@ package io.distillwatch.screening.match;
  * @param query the queried name as given
  * @param name the list name it matched
  * @param score name similarity in [0,1], before country evidence
- * @param how which measure gave the score, for the reason sentence
+ * @param why which measure gave the score
  */
-public record NameMatch(String query, IndexedName name, double score, String how) {}
+public record NameMatch(String query, IndexedName name, double score, Explanation why) {
+  /** Which measure gave the score, as words for the reason sentence. */
+  public String how() {
+    return why.text();
+  }
+}

@@ -3,7 +3,6 @@ package io.distillwatch.screening.match;
 import io.distillwatch.screening.text.NormalizedName;
 import io.distillwatch.screening.text.Similarity;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Scores a normalised query name against a normalised list name.
@@ -40,22 +39,36 @@ final class NameScorer {
 
   /** Score and a short explanation, or a score of 0 with null explanation. */
   Scored score(NormalizedName q, NormalizedName l) {
+    return score(q, weightsOf(q.tokens()), l, weightsOf(l.tokens()));
+  }
+
+  double[] weightsOf(List<String> tokens) {
+    double[] w = new double[tokens.size()];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = weights.weight(tokens.get(i));
+    }
+    return w;
+  }
+
+  /** As {@link #score(NormalizedName, NormalizedName)} with the tokens' weights already looked up. */
+  Scored score(NormalizedName q, double[] qWeights, NormalizedName l, double[] lWeights) {
     if (q.compact().equals(l.compact())) {
-      return new Scored(1.0, "same name after normalisation");
+      return new Scored(1.0, new Explanation(Explanation.Kind.SAME, 1, 1));
     }
     double best = 0;
-    String how = null;
+    Explanation how = null;
     List<String> qTokens = q.tokens();
+    double[] qw = qWeights;
     if (!q.blockingTokens().isEmpty()) {
       qTokens = mergeSyllables(qTokens, l.tokens());
+      qw = weightsOf(qTokens);
     }
-    double overlap = weightedOverlap(qTokens, l.tokens());
+    double overlap = weightedOverlap(qTokens, qw, l.tokens(), lWeights);
     // the token set ratio can add at most TOKEN_SET_WEIGHT: skip it when the sum cannot reach review
     if ((1 - TOKEN_SET_WEIGHT) * overlap + TOKEN_SET_WEIGHT >= reviewThreshold) {
       double tsr = Similarity.tokenSetRatio(qTokens, l.tokens());
       best = (1 - TOKEN_SET_WEIGHT) * overlap + TOKEN_SET_WEIGHT * tsr;
-      how = String.format(Locale.ROOT, "rarity-weighted token overlap %.2f, token set ratio %.2f",
-          overlap, tsr);
+      how = new Explanation(Explanation.Kind.TOKENS, overlap, tsr);
     } else {
       best = (1 - TOKEN_SET_WEIGHT) * overlap;
     }
@@ -67,7 +80,7 @@ final class NameScorer {
         double r = Similarity.levenshteinRatio(q.compact(), l.compact());
         if (r >= compactMin && r > best) {
           best = r;
-          how = String.format(Locale.ROOT, "same letters ignoring spaces (similarity %.2f)", r);
+          how = new Explanation(Explanation.Kind.COMPACT, r, 0);
         }
       }
     }
@@ -75,19 +88,53 @@ final class NameScorer {
   }
 
   /**
-   * Whether Jaro–Winkler could reach {@code min}: an upper bound taking every character of the
-   * shorter token as matched without transpositions, plus the prefix bonus of the common prefix.
+   * Whether Jaro–Winkler could reach {@code min}: an upper bound taking every character that
+   * occurs in the other token as matched without transpositions, plus the prefix bonus of the
+   * common prefix.
    */
-  static boolean jaroWinklerCanReach(String a, String b, double min) {
+  static boolean jaroWinklerCanReach(String a, String b, long maskA, long maskB, double min) {
     int la = a.length();
     int lb = b.length();
-    double m = Math.min(la, lb);
+    // a character can only be matched if the other token contains it at all
+    double m = Math.min(Math.min(la, lb), Math.min(present(a, maskB), present(b, maskA)));
+    if (m == 0) {
+      return false;
+    }
     double jaro = (m / la + m / lb + 1.0) / 3.0;
     int prefix = 0;
     while (prefix < 4 && prefix < m && a.charAt(prefix) == b.charAt(prefix)) {
       prefix++;
     }
     return jaro + prefix * 0.1 * (1.0 - jaro) >= min;
+  }
+
+  /** Bit set of the characters of a token (a–z, 0–9; others share one bit). */
+  static long charMask(String t) {
+    long mask = 0;
+    for (int i = 0; i < t.length(); i++) {
+      mask |= 1L << bit(t.charAt(i));
+    }
+    return mask;
+  }
+
+  private static int present(String t, long otherMask) {
+    int count = 0;
+    for (int i = 0; i < t.length(); i++) {
+      if ((otherMask & (1L << bit(t.charAt(i)))) != 0) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  private static int bit(char c) {
+    if (c >= 'a' && c <= 'z') {
+      return c - 'a';
+    }
+    if (c >= '0' && c <= '9') {
+      return 26 + (c - '0');
+    }
+    return 63;
   }
 
   /**
@@ -115,22 +162,26 @@ final class NameScorer {
     return out;
   }
 
-  double weightedOverlap(List<String> qt, List<String> lt) {
+  double weightedOverlap(List<String> qt, double[] wq, List<String> lt, double[] wl) {
     int n = qt.size();
     int m = lt.size();
     if (n == 0 || m == 0) {
       return 0;
     }
-    double[] wq = new double[n];
-    double[] wl = new double[m];
     double total = 0;
+    for (double w : wq) {
+      total += w;
+    }
+    for (double w : wl) {
+      total += w;
+    }
+    long[] maskQ = new long[n];
+    long[] maskL = new long[m];
     for (int i = 0; i < n; i++) {
-      wq[i] = weights.weight(qt.get(i));
-      total += wq[i];
+      maskQ[i] = charMask(qt.get(i));
     }
     for (int j = 0; j < m; j++) {
-      wl[j] = weights.weight(lt.get(j));
-      total += wl[j];
+      maskL[j] = charMask(lt.get(j));
     }
     double[] sim = new double[n * m];
     for (int i = 0; i < n; i++) {
@@ -140,7 +191,8 @@ final class NameScorer {
         double s;
         if (a.equals(b)) {
           s = 1.0;
-        } else if (a.length() >= 4 && b.length() >= 4 && jaroWinklerCanReach(a, b, tokenMin)) {
+        } else if (a.length() >= 4 && b.length() >= 4
+            && jaroWinklerCanReach(a, b, maskQ[i], maskL[j], tokenMin)) {
           s = Similarity.jaroWinkler(a, b);
           // a near-miss word earns less than its raw similarity: "apple"/"appleworm" (0.91) earns 0.82
           s = s < tokenMin ? 0 : Math.max(0, 1 - FUZZY_STEEPNESS * (1 - s));
@@ -179,5 +231,5 @@ final class NameScorer {
     return total == 0 ? 0 : credit / total;
   }
 
-  record Scored(double score, String how) {}
+  record Scored(double score, Explanation how) {}
 }

@@ -40,6 +40,17 @@ class ListLoadersTest {
   }
 
   @Test
+  void platformAndMailboxDomainsAreNotAnEntrysWebsite(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve("l.csv");
+    Files.writeString(f, "source,name,ids\n"
+        + "SDN,ACME,\"www.facebook.com/acme, Website; acme@google.com, Email Address; "
+        + "ops@gmail.com, Email Address; https://shop.acme-arms.co.uk/x, Website\"\n");
+    assertThat(ListLoader.load(f, null).entries().get(0).websites())
+        .containsExactly("shop.acme-arms.co.uk");
+    assertThat(Domains.registrable("shop.acme-arms.co.uk")).isEqualTo("acme-arms.co.uk");
+  }
+
+  @Test
   void malformedCslRowsAreReportedWithTheirLineAndLoadingContinues() throws Exception {
     ScreeningList l = ListLoader.load(resource("lists/csl-small.csv"), null);
     assertThat(l.problems()).extracting(LoadProblem::line, LoadProblem::reason)
