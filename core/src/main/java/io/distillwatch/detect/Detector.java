@@ -25,7 +25,12 @@ public final class Detector {
 
   private static final class Scratch {
     final PromptNormalizer normalizer = new PromptNormalizer();
-    final int[] category = new int[1];
+    final int[] category = new int[PromptFeatures.CATEGORY_COUNT + 1];
+    String lastSystemHex;
+    String lastUa;
+    String lastTls;
+    String lastClaimed;
+    String lastSeen;
     String lastSystem;
     long lastSystemHash;
     int lastSystemFlags;
@@ -112,11 +117,10 @@ public final class Detector {
         x.lastSystem = e.system;
         x.lastSystemHash = Hash64.hash(e.system, 0x535953L);
         x.lastSystemFlags = PromptFeatures.scan(x.normalizer.normalize(e.system), x.category, null);
+        x.lastSystemHex = String.format(Locale.ROOT, "%016x", x.lastSystemHash);
       }
       systemFlags = x.lastSystemFlags;
-      if (!s.systemPrompts.full()) {
-        s.systemPrompts.add(String.format(Locale.ROOT, "%016x", x.lastSystemHash));
-      }
+      s.systemPrompts.add(x.lastSystemHex);
     }
     NormalizedPrompt p = x.normalizer.normalize(e.userText);
     if (p.isEmpty()) {
@@ -220,9 +224,15 @@ public final class Detector {
       s.tlsFps.add(e.tlsFp);
     }
     if (e.tlsFp != null && e.userAgent != null) {
-      ClientFingerprints cf = ClientFingerprints.shipped();
-      String claimed = cf.uaFamily(e.userAgent);
-      String seen = claimed == null ? null : cf.tlsFamily(e.tlsFp);
+      if (!e.userAgent.equals(x.lastUa) || !e.tlsFp.equals(x.lastTls)) {
+        ClientFingerprints cf = ClientFingerprints.shipped();
+        x.lastUa = e.userAgent;
+        x.lastTls = e.tlsFp;
+        x.lastClaimed = cf.uaFamily(e.userAgent);
+        x.lastSeen = x.lastClaimed == null ? null : cf.tlsFamily(e.tlsFp);
+      }
+      String claimed = x.lastClaimed;
+      String seen = x.lastSeen;
       if (claimed != null && seen != null) {
         s.clientKnownEvents++;
         if (!claimed.equals(seen)) {

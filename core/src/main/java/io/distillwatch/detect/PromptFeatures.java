@@ -46,8 +46,8 @@ final class PromptFeatures {
     {
       "python", "java", "javascript", "typescript", "function", "code", "program", "programming",
       "script", "sql", "html", "css", "api", "algorithm", "compile", "debug", "bug", "implement",
-      "regex", "json", "rust", "golang", "react", "node.js", "database", "query", "array", "variable",
-      "recursion", "class", "method", "snippet", "bash", "shell", "c++", "kotlin", "swift"
+      "regex", "json", "rust", "golang", "react", "nodejs", "database", "query", "array", "variable",
+      "recursion", "class", "method", "snippet", "bash", "shell", "kotlin", "swift"
     },
     {
       "solve", "equation", "equations", "integral", "derivative", "probability", "calculate", "compute",
@@ -77,8 +77,8 @@ final class PromptFeatures {
 
   private static final List<long[]> PHRASES = new ArrayList<>();
   private static final List<Integer> NEXT = new ArrayList<>();
-  private static final LongIntMap CATEGORY = new LongIntMap(256);
-  private static final LongIntMap STOP = new LongIntMap(64);
+  /** One lookup per token: bits 0-7 category, bit 8 stop word, bits 9+ (first phrase index + 1). */
+  private static final LongIntMap LEX = new LongIntMap(512);
   private static final long Q = PromptNormalizer.tokenHash("q");
   private static final long QUESTION = PromptNormalizer.tokenHash("question");
   private static final long ANSWER = PromptNormalizer.tokenHash("answer");
@@ -94,12 +94,13 @@ final class PromptFeatures {
     for (int c = 1; c < CATEGORY_WORDS.length; c++) {
       for (String w : CATEGORY_WORDS[c]) {
         for (long h : tokens(w)) {
-          CATEGORY.put(h, c);
+          LEX.put(h, (LEX.get(h, 0) & ~0xff) | c);
         }
       }
     }
     for (String w : STOP_LONG) {
-      STOP.put(PromptNormalizer.tokenHash(w), 1);
+      long h = PromptNormalizer.tokenHash(w);
+      LEX.put(h, LEX.get(h, 0) | 0x100);
     }
   }
 
@@ -114,6 +115,7 @@ final class PromptFeatures {
       PHRASES.add(entry);
       NEXT.add(prev);
       FIRST.put(t[0], PHRASES.size() - 1);
+      LEX.put(t[0], (LEX.get(t[0], 0) & 0x1ff) | (PHRASES.size() << 9));
     }
   }
 
@@ -131,18 +133,21 @@ final class PromptFeatures {
 
   /**
    * Flags ({@link #COT} | {@link #RUBRIC} | {@link #BENCH_LAYOUT}) of a prompt; the capability area
-   * goes to {@code out[0]}; long content words are added to {@code vocabulary} when non-null.
+   * goes to {@code out[0]} ({@code out} longer than {@link #CATEGORY_COUNT} is also used as scratch); long content words are added to {@code vocabulary} when non-null.
    */
   static int scan(NormalizedPrompt p, int[] out, Hll vocabulary) {
+    int[] catHits = out.length > CATEGORY_COUNT ? out : new int[CATEGORY_COUNT + 1];
+    java.util.Arrays.fill(catHits, 1, CATEGORY_COUNT + 1, 0);
     int n = p.tokenCount();
     int flags = 0;
     int rubricHits = 0;
     int fewShotQ = 0;
     int choiceMask = 0;
-    int[] catHits = new int[CATEGORY_COUNT];
+    boolean answerAfterQuestion = false;
     for (int i = 0; i < n; i++) {
       long h = p.tokenHash(i);
-      int idx = FIRST.get(h, -1);
+      int lex = LEX.get(h, 0);
+      int idx = (lex >>> 9) - 1;
       while (idx >= 0) {
         long[] ph = PHRASES.get(idx);
         if (matches(p, i, ph)) {
@@ -154,16 +159,16 @@ final class PromptFeatures {
         }
         idx = NEXT.get(idx);
       }
-      if (i < 256) {
-        int c = CATEGORY.get(h, 0);
-        if (c > 0) {
-          catHits[c]++;
-        }
+      if (i < 256 && (lex & 0xff) > 0) {
+        catHits[lex & 0xff]++;
       }
       if (p.atLineStart(i)) {
         char t = p.terminator(i);
         if ((h == Q || h == QUESTION) && t == ':') {
           fewShotQ++;
+        }
+        if ((h == A || h == ANSWER) && t == ':' && fewShotQ > 0) {
+          answerAfterQuestion = true;
         }
         if (p.tokenLength(i) == 1 && i + 1 < n && !p.atLineStart(i + 1)) {
           for (int c = 0; c < CHOICE.length; c++) {
@@ -173,7 +178,7 @@ final class PromptFeatures {
           }
         }
       }
-      if (vocabulary != null && p.isWord(i) && p.tokenLength(i) >= 6 && STOP.get(h, 0) == 0) {
+      if (vocabulary != null && p.isWord(i) && p.tokenLength(i) >= 6 && (lex & 0x100) == 0) {
         vocabulary.add(Hash64.mix(h ^ 0x766f6361L));
       }
     }
@@ -185,14 +190,16 @@ final class PromptFeatures {
       char lt = p.terminator(n - 1);
       boolean endsWithAnswerCue = (last == ANSWER || last == A) && lt == ':';
       boolean multipleChoice = (choiceMask & 7) == 7 && endsWithAnswerLine(p);
-      if (endsWithAnswerCue || fewShotQ >= 2 || multipleChoice) {
+      if (endsWithAnswerCue || fewShotQ >= 2 || answerAfterQuestion || multipleChoice) {
         flags |= BENCH_LAYOUT;
       }
     }
     int best = 0;
+    int bestHits = 0;
     for (int c = 1; c < CATEGORY_COUNT; c++) {
-      if (catHits[c] > catHits[best]) {
+      if (catHits[c] > bestHits) {
         best = c;
+        bestHits = catHits[c];
       }
     }
     out[0] = best;

@@ -68,6 +68,7 @@ final class Scorer {
   /** Collected findings of one evaluation. */
   static final class Findings {
     final boolean evidence;
+    DetectionConfig config;
     final List<String> ids = new ArrayList<>();
     final List<Kind> kinds = new ArrayList<>();
     final List<Double> values = new ArrayList<>();
@@ -79,7 +80,7 @@ final class Scorer {
     }
 
     void add(String id, Kind kind, double value, double weightedStrength, String text) {
-      if (weightedStrength <= 0) {
+      if (weightedStrength <= 0 || (config != null && config.isDisabled(id))) {
         return;
       }
       ids.add(id);
@@ -92,6 +93,7 @@ final class Scorer {
 
   Assessment assess(AccountState s) {
     Findings f = new Findings(false);
+    f.config = cfg;
     signals.evaluate(s, f);
     Combined c = combine(s, f);
     return new Assessment(c.score, verdict(c.score));
@@ -99,6 +101,7 @@ final class Scorer {
 
   List<Signal> explain(AccountState s) {
     Findings f = new Findings(true);
+    f.config = cfg;
     signals.evaluate(s, f);
     Combined c = combine(s, f);
     List<Signal> out = new ArrayList<>();

@@ -149,7 +149,7 @@ final class Signals {
       double st = requests.ramp(perDay);
       f.add(SignalIds.REQUESTS, CONTEXT, perDay, requests.weight * st,
           f.evidence && st > 0
-              ? fmt("%s requests in %s (%s per day over at least one day)", n(s.events), spanText(s), n(perDay))
+              ? fmt("%s requests in %s (%s per day; a span under a day counts as one day)", n(s.events), spanText(s), n(perDay))
               : null);
     }
     if (s.outputEvents >= outputTokens.min) {
@@ -402,7 +402,7 @@ final class Signals {
       double st = datacenter.ramp(share);
       f.add(SignalIds.DATACENTER_EGRESS, CONTEXT, share, datacenter.weight * st,
           f.evidence && st > 0
-              ? fmt("%s of %s requests (%s) came from datacenter or cloud addresses; %s network prefixes seen, e.g. %s",
+              ? fmt("%s of %s requests (%s) came from datacenter or cloud addresses; network prefixes seen: %s, e.g. %s",
                   n(s.datacenterEvents), n(s.ipIntelEvents), pct(share), prefixCount(s), prefixes(s))
               : null);
     }

@@ -198,6 +198,12 @@ public final class EventParser {
             ignored[0]++;
           }
         });
+    if (events.isEmpty() && rejections.isEmpty()) {
+      // never drop a line silently: a line without any GenAI record is reported
+      return reject(RejectReason.MISSING_FIELD,
+          "no GenAI record on this OTLP line (" + ignored[0] + " spans/log records without gen_ai.* attributes)",
+          buf, offset, length, file, lineNo, InputFormat.OTEL);
+    }
     return new ParseResult(events, rejections, all.snapshot(), InputFormat.OTEL, ignored[0]);
   }
 

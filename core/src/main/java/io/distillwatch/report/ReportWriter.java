@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * {@code report.html}: one self-contained page (no scripts, no external resources) a reviewer reads
@@ -42,6 +43,14 @@ public final class ReportWriter {
       code,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:12px;word-break:break-all}
       """;
 
+  private Function<String, Object> screening = account -> null;
+
+  /** Shows each account's screening result (a DESIGN §6 object as a map, or null). */
+  public ReportWriter withScreening(Function<String, Object> screening) {
+    this.screening = screening;
+    return this;
+  }
+
   public void write(Path file, ScanSummary summary, List<AccountResult> ranked, List<ClusterResult> clusters) {
     try {
       Files.writeString(file, render(summary, ranked, clusters), StandardCharsets.UTF_8);
@@ -59,6 +68,7 @@ public final class ReportWriter {
     runSection(sb, summary);
     flaggedSection(sb, ranked);
     clusterSection(sb, clusters);
+    screeningSection(sb, ranked);
     rejectedSection(sb, summary);
     configSection(sb, summary);
     sb.append("<p class=\"muted\">Verdicts are evidence for a reviewer, not automatic enforcement. ")
@@ -96,7 +106,46 @@ public final class ReportWriter {
     }
   }
 
-  private static void flaggedSection(StringBuilder sb, List<AccountResult> ranked) {
+  private void screeningSection(StringBuilder sb, List<AccountResult> ranked) {
+    List<String> rows = new java.util.ArrayList<>();
+    for (AccountResult a : ranked) {
+      String line = screeningLine(a.account);
+      if (line != null && !line.startsWith("no_match")) {
+        rows.add("<tr><td class=\"mono\">" + escape(a.account) + "</td><td>" + escape(line) + "</td></tr>");
+      }
+    }
+    if (rows.isEmpty()) {
+      return;
+    }
+    sb.append("<h2>Screening (").append(rows.size()).append(" to review)</h2>")
+        .append("<p class=\"muted\">Export-control and sanctions matches are evidence for a reviewer, never a legal ")
+        .append("clearance, and do not change the distillation score.</p><table><tr><th>account</th><th>result</th></tr>");
+    rows.forEach(sb::append);
+    sb.append("</table>");
+  }
+
+  /** "outcome score: entry (list) — reason", or null without a result. */
+  @SuppressWarnings("unchecked")
+  private String screeningLine(String account) {
+    Object r = screening.apply(account);
+    if (!(r instanceof Map)) {
+      return null;
+    }
+    Map<String, Object> m = (Map<String, Object>) r;
+    StringBuilder line = new StringBuilder(String.valueOf(m.get("outcome")));
+    if (m.get("score") instanceof Number n) {
+      line.append(String.format(Locale.ROOT, " %.2f", n.doubleValue()));
+    }
+    if (m.get("entry") instanceof Map<?, ?> e) {
+      line.append(": ").append(e.get("name")).append(" (").append(e.get("list")).append(")");
+    }
+    if (m.get("reason") != null) {
+      line.append(" — ").append(m.get("reason"));
+    }
+    return line.toString();
+  }
+
+  private void flaggedSection(StringBuilder sb, List<AccountResult> ranked) {
     List<AccountResult> flagged =
         ranked.stream().filter(a -> !"benign".equals(a.verdict)).toList();
     sb.append("<h2>Flagged accounts (").append(flagged.size()).append(")</h2>");
@@ -130,13 +179,17 @@ public final class ReportWriter {
     }
   }
 
-  private static void accountCard(StringBuilder sb, AccountResult a, int rank) {
+  private void accountCard(StringBuilder sb, AccountResult a, int rank) {
     sb.append("<div class=\"account\" id=\"a").append(rank).append("\"><b class=\"mono\">")
         .append(escape(a.account)).append("</b> ");
     verdict(sb, a.verdict);
     sb.append(" score ").append(fmt(a.score)).append(", ").append(a.events).append(" events");
     if (a.cluster != null) {
       sb.append(", cluster <span class=\"mono\">").append(escape(a.cluster)).append("</span>");
+    }
+    String screened = screeningLine(a.account);
+    if (screened != null) {
+      sb.append("<div>Screening: ").append(escape(screened)).append("</div>");
     }
     sb.append(ActivityChart.svg(a.activityStart, a.activityBucketMillis, a.activity));
     sb.append("<table><tr><th>signal</th><th class=\"num\">value</th><th class=\"num\">contribution</th><th>evidence</th></tr>");

@@ -26,6 +26,8 @@ public class AccountResult {
   public long activityStart;
   public long activityBucketMillis;
   public int[] activity = new int[0];
+  /** What the account shares with others, for linking; not written to accounts.jsonl. */
+  public io.distillwatch.linking.AccountEvidence evidence;
 
   public AccountResult() {}
 }

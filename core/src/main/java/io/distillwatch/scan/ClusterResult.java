@@ -1,5 +1,6 @@
 package io.distillwatch.scan;
 
+import io.distillwatch.event.Signal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,6 +13,13 @@ public class ClusterResult {
   public Long firstFlaggedAt;
   public List<Link> links = new ArrayList<>();
   public String templateFingerprint;
+  /** Combined accepted events of the members. */
+  public long events;
+  /** The signals of the members' combined traffic (for the report and member evidence). */
+  public List<Signal> signals = new ArrayList<>();
+  public long activityStart;
+  public long activityBucketMillis;
+  public int[] activity = new int[0];
 
   public ClusterResult() {}
 

@@ -97,8 +97,13 @@ public final class PromptNormalizer {
         i++;
         continue;
       }
-      if (c <= ' ' || Character.isWhitespace(c)) {
+      if (c <= ' ' || (c >= 128 && Character.isWhitespace(c))) {
         i++;
+        continue;
+      }
+      if (c < 128 && ((c | 0x20) >= 'a' && (c | 0x20) <= 'z' || c >= '0' && c <= '9')) {
+        i = word(t, i, len, atLineStart);
+        atLineStart = false;
         continue;
       }
       int next;
@@ -155,46 +160,44 @@ public final class PromptNormalizer {
   }
 
   private int word(CharSequence t, int i, int len, boolean atLineStart) {
-    // A run of non-space chars holding '@' between word chars is an e-mail address; an http(s) or
-    // www. prefix starts a URL. Both run to the next whitespace.
-    int runEnd = i;
-    boolean at = false;
-    while (runEnd < len) {
-      char d = t.charAt(runEnd);
-      if (d <= ' ' || Character.isWhitespace(d)) {
-        break;
-      }
-      if (d == '@' && runEnd > i && runEnd + 1 < len && Character.isLetterOrDigit(t.charAt(runEnd + 1))) {
-        at = true;
-      }
-      runEnd++;
-    }
-    if (startsWithIgnoreCase(t, i, len, "http://")
-        || startsWithIgnoreCase(t, i, len, "https://")
-        || startsWithIgnoreCase(t, i, len, "www.")) {
-      int e = trimTrailingPunct(t, i, runEnd);
-      emit(URL, i, e, PLACEHOLDER_HASH[URL], atLineStart);
-      boundaryAfterRun(t, e, runEnd);
-      return runEnd;
-    }
-    if (at) {
-      int e = trimTrailingPunct(t, i, runEnd);
-      emit(EMAIL, i, e, PLACEHOLDER_HASH[EMAIL], atLineStart);
-      boundaryAfterRun(t, e, runEnd);
-      return runEnd;
+    char c0 = t.charAt(i);
+    if ((c0 == 'h' || c0 == 'H' || c0 == 'w' || c0 == 'W')
+        && (startsWithIgnoreCase(t, i, len, "http://")
+            || startsWithIgnoreCase(t, i, len, "https://")
+            || startsWithIgnoreCase(t, i, len, "www."))) {
+      return literalRun(t, i, len, URL, atLineStart);
     }
     long h = Hash64.FNV_OFFSET;
     int digits = 0;
     int j = i;
     while (j < len) {
       char d = t.charAt(j);
-      if (Character.isLetterOrDigit(d) && !isCjk(d)) {
+      if (d < 128) {
+        if (d >= 'a' && d <= 'z') {
+          h = (h ^ d) * Hash64.FNV_PRIME;
+          j++;
+          continue;
+        }
+        if (d >= 'A' && d <= 'Z') {
+          h = (h ^ (d + 32)) * Hash64.FNV_PRIME;
+          j++;
+          continue;
+        }
         if (d >= '0' && d <= '9') {
+          digits++;
+          h = (h ^ d) * Hash64.FNV_PRIME;
+          j++;
+          continue;
+        }
+      } else if (Character.isLetterOrDigit(d) && !isCjk(d)) {
+        if (Character.isDigit(d)) {
           digits++;
         }
         h = (h ^ Character.toLowerCase(d)) * Hash64.FNV_PRIME;
         j++;
-      } else if ((d == '\'' || d == '\u2019') && j + 1 < len && Character.isLetter(t.charAt(j + 1))) {
+        continue;
+      }
+      if ((d == '\'' || d == '\u2019') && j + 1 < len && Character.isLetter(t.charAt(j + 1))) {
         h = (h ^ '\'') * Hash64.FNV_PRIME;
         j++;
       } else if ((d == '.' || d == ',') && digits > 0 && j + 1 < len && isDigit(t.charAt(j + 1))
@@ -202,6 +205,13 @@ public final class PromptNormalizer {
         j++;
       } else {
         break;
+      }
+    }
+    if (j + 1 < len && Character.isLetterOrDigit(t.charAt(j + 1))) {
+      char d = t.charAt(j);
+      // an e-mail address: '@' right after the word, or after a dotted/dashed local part
+      if (d == '@' || ((d == '.' || d == '-' || d == '_' || d == '+') && atSignAhead(t, j, len))) {
+        return literalRun(t, i, len, EMAIL, atLineStart);
       }
     }
     int wlen = j - i;
@@ -213,6 +223,37 @@ public final class PromptNormalizer {
       emit(WORD, i, j, Hash64.mix(h), atLineStart);
     }
     return j;
+  }
+
+  /** True when an '@' followed by a word char occurs before the next whitespace (within 64 chars). */
+  private static boolean atSignAhead(CharSequence t, int from, int len) {
+    int limit = Math.min(len, from + 64);
+    for (int k = from; k < limit; k++) {
+      char d = t.charAt(k);
+      if (d <= ' ' || Character.isWhitespace(d)) {
+        return false;
+      }
+      if (d == '@') {
+        return k + 1 < len && Character.isLetterOrDigit(t.charAt(k + 1));
+      }
+    }
+    return false;
+  }
+
+  /** A URL or e-mail: runs to the next whitespace; trailing punctuation stays a boundary. */
+  private int literalRun(CharSequence t, int i, int len, byte kind, boolean atLineStart) {
+    int runEnd = i;
+    while (runEnd < len) {
+      char d = t.charAt(runEnd);
+      if (d <= ' ' || Character.isWhitespace(d)) {
+        break;
+      }
+      runEnd++;
+    }
+    int e = trimTrailingPunct(t, i, runEnd);
+    emit(kind, i, e, PLACEHOLDER_HASH[kind], atLineStart);
+    boundaryAfterRun(t, e, runEnd);
+    return runEnd;
   }
 
   private void boundaryAfterRun(CharSequence t, int e, int runEnd) {

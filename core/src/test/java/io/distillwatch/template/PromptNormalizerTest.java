@@ -56,7 +56,7 @@ class PromptNormalizerTest {
   void cjkCharactersAreTokens() {
     NormalizedPrompt p = normalizer.normalize("请解释量子计算。谢谢");
     assertThat(p.tokenCount()).isEqualTo(9);
-    assertThat(p.skeleton()).isEqualTo("请解释量子计算.谢谢");
+    assertThat(p.skeleton()).isEqualTo("请解释量子计算. 谢谢");
   }
 
   @Test

@@ -2,14 +2,21 @@ package io.distillwatch.flink.scan;
 
 import io.distillwatch.event.Rejection;
 import io.distillwatch.event.UsageEvent;
+import io.distillwatch.flink.cluster.ClusterAssignFunction;
+import io.distillwatch.flink.cluster.ClusterAssignment;
+import io.distillwatch.flink.cluster.ClusterDetectionFunction;
+import io.distillwatch.flink.cluster.ClusteredEvent;
+import io.distillwatch.flink.cluster.LinkingFunction;
 import io.distillwatch.flink.source.FileLinesSource;
 import io.distillwatch.flink.source.IngestRecord;
 import io.distillwatch.ingest.InputFile;
 import io.distillwatch.scan.AccountResult;
+import io.distillwatch.scan.ClusterResult;
 import io.distillwatch.scan.ScanRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -55,6 +62,7 @@ public final class ScanJob {
   /** What the job produced. */
   public record Outcome(
       List<AccountResult> accounts,
+      List<ClusterResult> clusters,
       long records,
       long accepted,
       long rejected,
@@ -80,17 +88,40 @@ public final class ScanJob {
     SingleOutputStreamOperator<UsageEvent> events =
         records.process(new TriageFunction()).name("triage").setParallelism(readers);
     DataStream<Rejection> rejected = events.getSideOutput(TriageFunction.REJECTED);
+    DataStream<UsageEvent> timed =
+        events.assignTimestampsAndWatermarks(
+            WatermarkStrategy.<UsageEvent>forBoundedOutOfOrderness(Duration.ZERO)
+                .withTimestampAssigner((e, previous) -> e.ts));
     DataStream<AccountResult> accounts =
-        events
-            .assignTimestampsAndWatermarks(
-                WatermarkStrategy.<UsageEvent>forBoundedOutOfOrderness(Duration.ZERO)
-                    .withTimestampAssigner((e, previous) -> e.ts))
-            .keyBy(e -> e.account)
-            .process(new AccountDetectionFunction(request))
-            .name("detect-accounts");
+        timed.keyBy(e -> e.account).process(new AccountDetectionFunction(request)).name("detect-accounts");
 
     CloseableIterator<Rejection> rejectedIt = rejected.collectAsync();
     CloseableIterator<AccountResult> accountsIt = accounts.collectAsync();
+    CloseableIterator<ClusterResult> clustersIt = null;
+    CloseableIterator<AccountResult> clusterScoresIt = null;
+    if (request.linking) {
+      SingleOutputStreamOperator<ClusterAssignment> assignments =
+          accounts
+              .keyBy(a -> 0)
+              .process(new LinkingFunction())
+              .setParallelism(1)
+              .setMaxParallelism(1)
+              .name("link-accounts");
+      DataStream<AccountResult> clusterScores =
+          timed
+              .keyBy(e -> e.account)
+              .connect(assignments.keyBy(a -> a.account))
+              .process(new ClusterAssignFunction())
+              .name("assign-clusters")
+              .assignTimestampsAndWatermarks(
+                  WatermarkStrategy.<ClusteredEvent>forBoundedOutOfOrderness(Duration.ZERO)
+                      .withTimestampAssigner((e, previous) -> e.event.ts))
+              .keyBy(e -> e.cluster)
+              .process(new ClusterDetectionFunction(request))
+              .name("detect-clusters");
+      clustersIt = assignments.getSideOutput(LinkingFunction.CLUSTERS).collectAsync();
+      clusterScoresIt = clusterScores.collectAsync();
+    }
     List<AccountResult> results = new ArrayList<>();
     long rejectedCount = 0;
     JobClient client = env.executeAsync("distillwatch-scan");
@@ -102,6 +133,22 @@ public final class ScanJob {
     }
     while (accountsIt.hasNext()) {
       results.add(accountsIt.next());
+    }
+    List<ClusterResult> clusters = new ArrayList<>();
+    if (clustersIt != null) {
+      while (clustersIt.hasNext()) {
+        clusters.add(clustersIt.next());
+      }
+      Map<String, AccountResult> scores = new HashMap<>();
+      while (clusterScoresIt.hasNext()) {
+        AccountResult score = clusterScoresIt.next();
+        scores.put(score.account, score);
+      }
+      clustersIt.close();
+      clusterScoresIt.close();
+      for (ClusterResult c : clusters) {
+        applyScore(c, scores.get(c.cluster));
+      }
     }
     rejectedIt.close();
     accountsIt.close();
@@ -118,11 +165,29 @@ public final class ScanJob {
     // Duplicates pass triage as valid events and are dropped per account: accepted excludes them.
     return new Outcome(
         results,
+        clusters,
         counter(job, TriageFunction.RECORDS),
         counter(job, TriageFunction.ACCEPTED) - duplicates,
         rejectedCount,
         duplicates,
         fieldErrors);
+  }
+
+  /** Copies the combined-traffic score onto a cluster (a cluster whose members sent nothing stays benign). */
+  private static void applyScore(ClusterResult c, AccountResult score) {
+    if (score == null) {
+      c.score = 0;
+      c.verdict = "benign";
+      return;
+    }
+    c.score = score.score;
+    c.verdict = score.verdict;
+    c.firstFlaggedAt = score.firstFlaggedAt;
+    c.events = score.events;
+    c.signals = score.signals;
+    c.activityStart = score.activityStart;
+    c.activityBucketMillis = score.activityBucketMillis;
+    c.activity = score.activity;
   }
 
   private static long counter(JobExecutionResult job, String name) {

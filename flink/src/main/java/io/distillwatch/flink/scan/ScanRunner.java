@@ -7,6 +7,8 @@ import io.distillwatch.ingest.InputFile;
 import io.distillwatch.ingest.InputFiles;
 import io.distillwatch.report.ReportWriter;
 import io.distillwatch.scan.AccountResult;
+import io.distillwatch.scan.ClusterInheritance;
+import io.distillwatch.scan.ClusterResult;
 import io.distillwatch.scan.RejectedWriter;
 import io.distillwatch.scan.ScanContextLoader;
 import io.distillwatch.scan.ScanOutput;
@@ -45,7 +47,8 @@ public final class ScanRunner {
   }
 
   /** What a finished scan wrote. */
-  public record Result(ScanSummary summary, List<AccountResult> accounts, Path outDir) {}
+  public record Result(
+      ScanSummary summary, List<AccountResult> accounts, List<ClusterResult> clusters, Path outDir) {}
 
   /**
    * Runs the scan. Throws {@code InputUnreadableException} when an input cannot be read at all, and
@@ -74,6 +77,8 @@ public final class ScanRunner {
       deleteRecursively(tmp);
     }
     List<AccountResult> accounts = new ArrayList<>(outcome.accounts());
+    List<ClusterResult> clusters = outcome.clusters();
+    new ClusterInheritance(side.context()).apply(accounts, clusters);
     accounts.sort(ScanOutput.RANKING);
 
     summary.records = outcome.records();
@@ -85,6 +90,8 @@ public final class ScanRunner {
     summary.accounts = accounts.size();
     summary.flaggedDistillation = count(accounts, Verdict.DISTILLATION);
     summary.flaggedSuspicious = count(accounts, Verdict.SUSPICIOUS);
+    summary.clusters = clusters.size();
+    summary.clustersFlagged = clusters.stream().filter(c -> !"benign".equals(c.verdict)).count();
     summary.skippedSignals = detector.skippedSignals().stream().sorted().toList();
     summary.thresholds = config.thresholds();
     summary.config = config.asMap();
@@ -93,11 +100,11 @@ public final class ScanRunner {
 
     ScanOutput output = new ScanOutput(out);
     output.writeAccounts(accounts, screening);
-    output.writeClusters(List.of());
+    output.writeClusters(clusters);
     summary.elapsedSeconds = (System.nanoTime() - start) / 1e9;
     output.writeSummary(summary);
-    new ReportWriter().write(out.resolve(ScanOutput.REPORT), summary, accounts, List.of());
-    return new Result(summary, accounts, out);
+    new ReportWriter().withScreening(screening).write(out.resolve(ScanOutput.REPORT), summary, accounts, clusters);
+    return new Result(summary, accounts, clusters, out);
   }
 
   private static long count(List<AccountResult> accounts, Verdict verdict) {
