@@ -41,8 +41,6 @@ public final class EvalCommand implements Callable<Integer> {
   static final int OK = 0;
   static final int USAGE = 2;
   static final int UNREADABLE = 3;
-  /** The scan command's class; resolved at run time so this command builds before it exists. */
-  static final String SCAN_COMMAND = "io.distillwatch.cli.ScanCommand";
   /** The scan option that disables signal families, used for the ablation table when scan has it. */
   static final String DISABLE_OPTION = "--disable-signals";
   /** Signal families ablated by {@code --ablate all} (DESIGN §3). */
@@ -247,14 +245,9 @@ public final class EvalCommand implements Callable<Integer> {
     return fams;
   }
 
-  /** The scan command, instantiated reflectively (it lives in this module but is written separately). */
-  static CommandLine scanCommandLine() throws IOException {
-    try {
-      Object cmd = Class.forName(SCAN_COMMAND).getDeclaredConstructor().newInstance();
-      return new CommandLine(cmd);
-    } catch (ReflectiveOperationException e) {
-      throw new IOException("the scan command is not available in this build (" + SCAN_COMMAND + ")", e);
-    }
+  /** A fresh scan command: the same detection as {@code distillwatch scan}. */
+  static CommandLine scanCommandLine() {
+    return new CommandLine(new ScanCommand());
   }
 
   /** Notes about how scan was run (e.g. an input it could not use), for the report. */

@@ -137,6 +137,17 @@ public final class MetricsReport {
       }
       sb.append("\n");
     }
+    if (methods.size() > 1) {
+      sb.append("\nAblation (each row: scan with one signal family disabled; Δ against ").append(det.method())
+          .append("):\n\n| method | recall | Δ recall | macro recall | Δ macro recall | max benign FPR | Δ max FPR |\n")
+          .append("|---|---:|---:|---:|---:|---:|---:|\n");
+      for (MethodResult r : methods.subList(1, methods.size())) {
+        sb.append("| ").append(r.method()).append(" | ").append(pct(r.recall())).append(" | ")
+            .append(delta(r.recall(), det.recall())).append(" | ").append(pct(r.macroRecall())).append(" | ")
+            .append(delta(r.macroRecall(), det.macroRecall())).append(" | ").append(pct(r.maxFpr())).append(" | ")
+            .append(delta(r.maxFpr(), det.maxFpr())).append(" |\n");
+      }
+    }
     ObjectNode crit = criteria(mapper());
     if (crit != null) {
       sb.append("\nAcceptance (detector FPR ≤ budget everywhere, recall ≥ every baseline per campaign, > overall): **")
@@ -147,6 +158,11 @@ public final class MetricsReport {
 
   static String pct(Double v) {
     return v == null ? "–" : String.format(Locale.ROOT, "%.1f%%", v * 100);
+  }
+
+  /** Percentage points, signed; "–" when either side is unknown. */
+  static String delta(Double v, Double base) {
+    return v == null || base == null ? "–" : String.format(Locale.ROOT, "%+.1f pp", (v - base) * 100);
   }
 
   static String num(Long v) {

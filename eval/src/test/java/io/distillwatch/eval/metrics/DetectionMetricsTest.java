@@ -128,6 +128,15 @@ class DetectionMetricsTest {
   }
 
   @Test
+  void ablationRowsShowTheirDifferenceToTheDetector() {
+    // without any flags: recall 0 (−40 pp), macro 0 (−25 pp), FPR 0 (−10 pp)
+    Detection none = new Detection("without cluster", Map.of(), List.of(), null, null);
+    MethodResult ablated = DetectionMetrics.score(truth, none, activity);
+    String md = new MetricsReport("heldout", List.of(result, ablated), List.of()).toMarkdown();
+    assertThat(md).contains("| without cluster | 0.0% | -40.0 pp | 0.0% | -25.0 pp | 0.0% | -10.0 pp |");
+  }
+
+  @Test
   void reportNamesEveryMethodAndWritesFiles() throws IOException {
     MetricsReport report = new MetricsReport("heldout", List.of(result), List.of());
     Scorer.write(report, dir.resolve("out"));

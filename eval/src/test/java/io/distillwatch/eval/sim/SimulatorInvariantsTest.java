@@ -126,6 +126,36 @@ class SimulatorInvariantsTest {
     assertThat(sum / n).isBetween(20.0, 35.0); // mean of uniform(15, 40) = 27.5
   }
 
+  /** Mean requests per account per day from its first request to the end of the period, by population. */
+  static Map<String, Double> dailyRates() {
+    Map<String, long[]> firstAndCount = new HashMap<>();
+    for (JsonNode e : events) {
+      long[] a = firstAndCount.computeIfAbsent(e.get("account").asText(), k -> new long[] {ts(e), 0});
+      a[1]++;
+    }
+    Map<String, double[]> sums = new HashMap<>();
+    firstAndCount.forEach((acct, a) -> {
+      double days = Math.max(1, (cfg.endMs() - a[0]) / (double) Parameters.DAY_MS);
+      double[] s = sums.computeIfAbsent(truth.label(acct).population(), k -> new double[2]);
+      s[0] += a[1] / days;
+      s[1]++;
+    });
+    Map<String, Double> out = new HashMap<>();
+    sums.forEach((p, s) -> out.put(p, s[0] / s[1]));
+    return out;
+  }
+
+  @Test
+  void populationVolumesMatchTheFrozenParameters() {
+    Map<String, Double> rate = dailyRates();
+    assertThat(rate.get("campaign_b_cot_rubric")).isBetween(300.0, 500.0); // 400/day
+    assertThat(rate.get("campaign_c_reseller")).isBetween(400.0, 600.0); // 500/day
+    assertThat(rate.get("campaign_d_heavy")).isBetween(2500.0, 3500.0); // 3,000/day
+    assertThat(rate.get("campaign_e_slow_low")).isBetween(6.0, 12.0); // 6-12/day
+    assertThat(rate.get("app_backend")).isBetween(400.0, 1500.0); // 400-1,500/day
+    assertThat(rate.get("human")).isLessThan(5.0); // sessions of a few turns, under one a day
+  }
+
   @Test
   void humansFollowADiurnalRhythmInTheirOwnTimeZone() {
     Map<String, Double> offsetOfIsp = new HashMap<>();
