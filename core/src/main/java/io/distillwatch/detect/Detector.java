@@ -91,6 +91,9 @@ public final class Detector {
     if (e.latencyMs == null) {
       return;
     }
+    if (s.inflightEnds == null) {
+      s.inflightEnds = new long[AccountState.INFLIGHT_SLOTS];
+    }
     int inflight = 0;
     int oldest = 0;
     for (int i = 0; i < s.inflightEnds.length; i++) {
@@ -143,11 +146,11 @@ public final class Detector {
     }
     s.categories[x.category[0]]++;
     int h = s.heads.offer(p.headKey());
-    if (s.heads.example(h) == null) {
+    if (s.heads.wantsExample(h)) {
       s.heads.example(h, p.head(TopK.EXAMPLE_CHARS));
     }
     int t = s.tails.offer(p.tailKey());
-    if (s.tails.example(t) == null) {
+    if (s.tails.wantsExample(t)) {
       s.tails.example(t, p.tail(TopK.EXAMPLE_CHARS));
     }
   }
