@@ -262,7 +262,7 @@ public final class AccountState {
     return paymentFps.items();
   }
 
-  /** Up to 4 system-prompt hashes (16 hex digits of {@link io.distillwatch.template.Hash64}). */
+  /** Up to 4 system-prompt hashes (16 hex digits of {@link io.distillwatch.template.Hash64#fingerprint}). */
   public List<String> systemPromptHashes() {
     return systemPrompts.items();
   }

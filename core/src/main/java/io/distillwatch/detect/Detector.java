@@ -118,7 +118,7 @@ public final class Detector {
     if (e.system != null && !e.system.isEmpty()) {
       if (!e.system.equals(x.lastSystem)) {
         x.lastSystem = e.system;
-        x.lastSystemHash = Hash64.hash(e.system, 0x535953L);
+        x.lastSystemHash = Hash64.fingerprint(e.system, 0x535953L);
         x.lastSystemFlags = PromptFeatures.scan(x.normalizer.normalize(e.system), x.category, null);
         x.lastSystemHex = String.format(Locale.ROOT, "%016x", x.lastSystemHash);
       }
@@ -133,7 +133,7 @@ public final class Detector {
       return;
     }
     s.prompts++;
-    s.distinctPrompts.add(Hash64.hash(e.userText, 0x50524fL));
+    s.distinctPrompts.add(Hash64.fingerprint(e.userText, 0x50524fL));
     int flags = PromptFeatures.scan(p, x.category, s.vocabulary) | systemFlags;
     if ((flags & PromptFeatures.COT) != 0) {
       s.cotEvents++;

@@ -35,7 +35,8 @@ public final class DetectorBench {
     PromptNormalizer n = new PromptNormalizer();
     TemplateSketcher sk = TemplateSketcher.unkeyed();
     long sink = 0;
-    for (int round = 0; round < 3; round++) {
+    boolean detectorOnly = args.length > 0 && args[0].equals("detector");
+    for (int round = 0; round < (detectorOnly ? 0 : 3); round++) {
       long t0 = cpu();
       int count = 0;
       for (int rep = 0; rep < 2; rep++) {
@@ -104,6 +105,9 @@ public final class DetectorBench {
       }
     }
 
+    if (detectorOnly) {
+      return;
+    }
     // heap per account: 200k light accounts (5 events each)
     System.gc();
     Runtime rt = Runtime.getRuntime();
