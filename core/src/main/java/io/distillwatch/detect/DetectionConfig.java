@@ -25,9 +25,15 @@ public final class DetectionConfig {
   static final String DEFAULTS = "detection.properties";
 
   private final Map<String, Double> values;
+  private final java.util.Set<String> disabled;
 
   private DetectionConfig(Map<String, Double> values) {
+    this(values, java.util.Set.of());
+  }
+
+  private DetectionConfig(Map<String, Double> values, java.util.Set<String> disabled) {
     this.values = Collections.unmodifiableMap(new TreeMap<>(values));
+    this.disabled = java.util.Set.copyOf(disabled);
     double d = get("verdict.distillation");
     double s = get("verdict.suspicious");
     if (!(0 < s && s <= d && d <= 1)) {
@@ -114,7 +120,35 @@ public final class DetectionConfig {
       }
       m.put(k, parse(k, e.getValue(), source));
     }
-    return new DetectionConfig(m);
+    return new DetectionConfig(m, disabled);
+  }
+
+  /**
+   * These settings with whole signal families or single signals switched off (e.g. {@code infra} or
+   * {@code elicitation.cot}), for ablation: a disabled signal never fires.
+   */
+  public DetectionConfig withDisabled(java.util.Collection<String> familiesOrIds) {
+    java.util.Set<String> d = new java.util.TreeSet<>(disabled);
+    for (String f : familiesOrIds) {
+      if (!f.isBlank()) {
+        d.add(f.trim());
+      }
+    }
+    return new DetectionConfig(values, d);
+  }
+
+  /** True when the signal (by id, or its family before the dot) is switched off. */
+  public boolean isDisabled(String signalId) {
+    if (disabled.isEmpty()) {
+      return false;
+    }
+    int dot = signalId.indexOf('.');
+    return disabled.contains(signalId) || (dot > 0 && disabled.contains(signalId.substring(0, dot)));
+  }
+
+  /** The switched-off families and signals. */
+  public java.util.Set<String> disabled() {
+    return disabled;
   }
 
   private static double parse(String key, String value, String source) {
@@ -164,6 +198,10 @@ public final class DetectionConfig {
 
   /** Every tunable, sorted by key, for {@code summary.json} {@code config}. */
   public Map<String, Object> asMap() {
-    return Collections.unmodifiableMap(new TreeMap<>(values));
+    Map<String, Object> m = new TreeMap<>(values);
+    if (!disabled.isEmpty()) {
+      m.put("signals.disabled", String.join(",", disabled));
+    }
+    return Collections.unmodifiableMap(m);
   }
 }

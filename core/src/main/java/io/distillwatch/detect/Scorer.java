@@ -69,6 +69,8 @@ final class Scorer {
   static final class Findings {
     static final int MAX = 40;
     final boolean evidence;
+    /** When set, signals it disables ({@link DetectionConfig#isDisabled}) are dropped. */
+    DetectionConfig config;
     final String[] ids = new String[MAX];
     final Kind[] kinds = new Kind[MAX];
     final double[] values = new double[MAX];
@@ -82,7 +84,7 @@ final class Scorer {
     }
 
     void add(String id, Kind kind, double value, double weightedStrength, String text) {
-      if (weightedStrength <= 0) {
+      if (weightedStrength <= 0 || (config != null && config.isDisabled(id))) {
         return;
       }
       ids[size] = id;
@@ -98,6 +100,7 @@ final class Scorer {
 
   Assessment assess(AccountState s) {
     Findings f = new Findings(false);
+    f.config = cfg;
     signals.evaluate(s, f);
     Combined c = combine(s, f);
     return new Assessment(c.score, verdict(c.score));
@@ -105,6 +108,7 @@ final class Scorer {
 
   List<Signal> explain(AccountState s) {
     Findings f = new Findings(true);
+    f.config = cfg;
     signals.evaluate(s, f);
     Combined c = combine(s, f);
     List<Signal> out = new ArrayList<>();

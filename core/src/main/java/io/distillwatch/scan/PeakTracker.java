@@ -1,0 +1,75 @@
+package io.distillwatch.scan;
+
+import io.distillwatch.detect.AccountState;
+import io.distillwatch.detect.Activity;
+import io.distillwatch.detect.Assessment;
+import io.distillwatch.detect.Detector;
+import io.distillwatch.event.Signal;
+import io.distillwatch.event.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Tracks the highest score an account reached during a run and when it first reached {@code
+ * distillation} (DESIGN §4: an account's score and verdict are the highest it reached), keeping the
+ * evidence that explains that peak.
+ */
+public final class PeakTracker {
+  /** Re-explain the peak only when the score rose by at least this much (0.02) since the last time. */
+  static final double EXPLAIN_STEP = 0.02;
+
+  private final Detector detector;
+  private double peakScore = -1;
+  private Verdict peakVerdict = Verdict.BENIGN;
+  private double explainedScore = -1;
+  private List<Signal> peakSignals = List.of();
+  private Long firstFlaggedAt;
+
+  public PeakTracker(Detector detector) {
+    this.detector = detector;
+  }
+
+  /** Assesses the state after an event at {@code ts}. */
+  public void observe(AccountState state, long ts) {
+    Assessment a = detector.assess(state);
+    if (a.verdict() == Verdict.DISTILLATION && firstFlaggedAt == null) {
+      firstFlaggedAt = ts;
+    }
+    if (a.score() > peakScore) {
+      boolean verdictRose = a.verdict().compareTo(peakVerdict) > 0;
+      peakScore = a.score();
+      peakVerdict = a.verdict();
+      if (verdictRose || peakScore - explainedScore >= EXPLAIN_STEP) {
+        peakSignals = new ArrayList<>(detector.explain(state));
+        explainedScore = peakScore;
+      }
+    }
+  }
+
+  public Long firstFlaggedAt() {
+    return firstFlaggedAt;
+  }
+
+  /** The account's result: the final evidence, unless the score fell after a higher peak. */
+  public AccountResult result(AccountState state) {
+    Assessment last = detector.assess(state);
+    AccountResult r = new AccountResult();
+    r.account = state.account();
+    r.events = state.events();
+    if (last.score() >= peakScore - 1e-9) {
+      r.score = last.score();
+      r.verdict = last.verdict().code();
+      r.signals = new ArrayList<>(detector.explain(state));
+    } else {
+      r.score = peakScore;
+      r.verdict = peakVerdict.code();
+      r.signals = new ArrayList<>(peakSignals);
+    }
+    r.firstFlaggedAt = firstFlaggedAt;
+    Activity activity = state.activity();
+    r.activityStart = activity.startMillis();
+    r.activityBucketMillis = activity.bucketMillis();
+    r.activity = activity.counts();
+    return r;
+  }
+}

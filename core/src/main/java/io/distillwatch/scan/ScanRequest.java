@@ -1,0 +1,38 @@
+package io.distillwatch.scan;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a scan reads and how. Serializable: the Flink job ships it to its operators, which load the
+ * side files themselves ({@link ScanContextLoader}) rather than carrying them in the job graph.
+ */
+public final class ScanRequest implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** Event inputs as given: files, directories, or "-" for stdin. */
+  public List<String> events = new ArrayList<>();
+  /** auto, canonical, openai, anthropic, otel or mapped. */
+  public String format = "auto";
+  public List<String> mapSpecs = new ArrayList<>();
+  public String accounts;
+  public String models;
+  public String ipintel;
+  public String allowlist;
+  public String config;
+  public String lists;
+  public String out;
+  public int parallelism = 2;
+  public boolean redact;
+  /** Link accounts into clusters and score clusters on their combined traffic. */
+  public boolean linking = true;
+  /** Signal families or ids switched off (ablation), e.g. "infra". */
+  public List<String> disabledSignals = new ArrayList<>();
+
+  /** A key identifying the side data, so operators in one JVM load it once. */
+  public String contextKey() {
+    return String.join("|", String.valueOf(accounts), String.valueOf(models), String.valueOf(ipintel),
+        String.valueOf(allowlist), String.valueOf(config), String.valueOf(disabledSignals));
+  }
+}

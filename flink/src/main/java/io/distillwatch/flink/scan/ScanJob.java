@@ -1,0 +1,206 @@
+package io.distillwatch.flink.scan;
+
+import io.distillwatch.event.Rejection;
+import io.distillwatch.event.UsageEvent;
+import io.distillwatch.flink.cluster.ClusterAssignFunction;
+import io.distillwatch.flink.cluster.ClusterAssignment;
+import io.distillwatch.flink.cluster.ClusterDetectionFunction;
+import io.distillwatch.flink.cluster.ClusteredEvent;
+import io.distillwatch.flink.cluster.LinkingFunction;
+import io.distillwatch.flink.source.FileLinesSource;
+import io.distillwatch.flink.source.IngestRecord;
+import io.distillwatch.ingest.InputFile;
+import io.distillwatch.scan.AccountResult;
+import io.distillwatch.scan.ClusterResult;
+import io.distillwatch.scan.ScanRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.CloseableIterator;
+
+/**
+ * The detection job over bounded input: files → parse → triage → per-account detection, in Flink's
+ * batch execution mode on an embedded MiniCluster. Results and rejections are collected back to the
+ * caller, which writes the output directory.
+ */
+public final class ScanJob {
+  private final ScanRequest request;
+  private final List<InputFile> inputs;
+
+  private final StreamExecutionEnvironment environment;
+
+  /** A job on its own embedded MiniCluster, spilling to {@code tmpDir}. */
+  public ScanJob(ScanRequest request, List<InputFile> inputs, Path tmpDir) {
+    this(request, inputs, StreamExecutionEnvironment.createLocalEnvironment(configuration(tmpDir)));
+  }
+
+  /** A job on a given environment (tests pass the shared test cluster's). */
+  public ScanJob(ScanRequest request, List<InputFile> inputs, StreamExecutionEnvironment environment) {
+    this.request = request;
+    this.inputs = inputs;
+    this.environment = environment;
+  }
+
+  /** What the job produced. */
+  public record Outcome(
+      List<AccountResult> accounts,
+      List<ClusterResult> clusters,
+      long records,
+      long accepted,
+      long rejected,
+      long duplicates,
+      Map<String, Long> fieldErrorsByField) {}
+
+  /** Runs the job; each rejection is handed to {@code rejections} as it arrives. */
+  public Outcome run(Consumer<Rejection> rejections) throws Exception {
+    StreamExecutionEnvironment env = environment;
+    env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+    env.setParallelism(Math.max(1, request.parallelism));
+    env.getConfig().enableObjectReuse();
+
+    // One reader per file at most; triage runs chained to it so each file's rejections stay in order.
+    int readers = Math.max(1, Math.min(request.parallelism, inputs.size()));
+    DataStream<IngestRecord> records =
+        env.fromSource(
+                new FileLinesSource(inputs, request.format, request.mapSpecs),
+                WatermarkStrategy.noWatermarks(),
+                "inputs",
+                TypeInformation.of(IngestRecord.class))
+            .setParallelism(readers);
+    SingleOutputStreamOperator<UsageEvent> events =
+        records.process(new TriageFunction()).name("triage").setParallelism(readers);
+    DataStream<Rejection> rejected = events.getSideOutput(TriageFunction.REJECTED);
+    DataStream<UsageEvent> timed =
+        events.assignTimestampsAndWatermarks(
+            WatermarkStrategy.<UsageEvent>forBoundedOutOfOrderness(Duration.ZERO)
+                .withTimestampAssigner((e, previous) -> e.ts));
+    DataStream<AccountResult> accounts =
+        timed.keyBy(e -> e.account).process(new AccountDetectionFunction(request)).name("detect-accounts");
+
+    CloseableIterator<Rejection> rejectedIt = rejected.collectAsync();
+    CloseableIterator<AccountResult> accountsIt = accounts.collectAsync();
+    CloseableIterator<ClusterResult> clustersIt = null;
+    CloseableIterator<AccountResult> clusterScoresIt = null;
+    if (request.linking) {
+      SingleOutputStreamOperator<ClusterAssignment> assignments =
+          accounts
+              .keyBy(a -> 0)
+              .process(new LinkingFunction())
+              .setParallelism(1)
+              .setMaxParallelism(1)
+              .name("link-accounts");
+      DataStream<AccountResult> clusterScores =
+          timed
+              .keyBy(e -> e.account)
+              .connect(assignments.keyBy(a -> a.account))
+              .process(new ClusterAssignFunction())
+              .name("assign-clusters")
+              .assignTimestampsAndWatermarks(
+                  WatermarkStrategy.<ClusteredEvent>forBoundedOutOfOrderness(Duration.ZERO)
+                      .withTimestampAssigner((e, previous) -> e.event.ts))
+              .keyBy(e -> e.cluster)
+              .process(new ClusterDetectionFunction(request))
+              .name("detect-clusters");
+      clustersIt = assignments.getSideOutput(LinkingFunction.CLUSTERS).collectAsync();
+      clusterScoresIt = clusterScores.collectAsync();
+    }
+    List<AccountResult> results = new ArrayList<>();
+    long rejectedCount = 0;
+    JobClient client = env.executeAsync("distillwatch-scan");
+    // In batch mode rejections come from the first stage and accounts from the second, so draining
+    // them in this order never waits on a full buffer.
+    while (rejectedIt.hasNext()) {
+      rejections.accept(rejectedIt.next());
+      rejectedCount++;
+    }
+    while (accountsIt.hasNext()) {
+      results.add(accountsIt.next());
+    }
+    List<ClusterResult> clusters = new ArrayList<>();
+    if (clustersIt != null) {
+      while (clustersIt.hasNext()) {
+        clusters.add(clustersIt.next());
+      }
+      Map<String, AccountResult> scores = new HashMap<>();
+      while (clusterScoresIt.hasNext()) {
+        AccountResult score = clusterScoresIt.next();
+        scores.put(score.account, score);
+      }
+      clustersIt.close();
+      clusterScoresIt.close();
+      for (ClusterResult c : clusters) {
+        applyScore(c, scores.get(c.cluster));
+      }
+    }
+    rejectedIt.close();
+    accountsIt.close();
+    JobExecutionResult job = client.getJobExecutionResult().get();
+    Map<String, Long> fieldErrors = new TreeMap<>();
+    job.getAllAccumulatorResults()
+        .forEach(
+            (name, value) -> {
+              if (name.startsWith(TriageFunction.FIELD_ERRORS_PREFIX)) {
+                fieldErrors.put(name.substring(TriageFunction.FIELD_ERRORS_PREFIX.length()), (Long) value);
+              }
+            });
+    long duplicates = counter(job, AccountDetectionFunction.DUPLICATES);
+    // Duplicates pass triage as valid events and are dropped per account: accepted excludes them.
+    return new Outcome(
+        results,
+        clusters,
+        counter(job, TriageFunction.RECORDS),
+        counter(job, TriageFunction.ACCEPTED) - duplicates,
+        rejectedCount,
+        duplicates,
+        fieldErrors);
+  }
+
+  /** Copies the combined-traffic score onto a cluster (a cluster whose members sent nothing stays benign). */
+  private static void applyScore(ClusterResult c, AccountResult score) {
+    if (score == null) {
+      c.score = 0;
+      c.verdict = "benign";
+      return;
+    }
+    c.score = score.score;
+    c.verdict = score.verdict;
+    c.firstFlaggedAt = score.firstFlaggedAt;
+    c.events = score.events;
+    c.signals = score.signals;
+    c.activityStart = score.activityStart;
+    c.activityBucketMillis = score.activityBucketMillis;
+    c.activity = score.activity;
+  }
+
+  private static long counter(JobExecutionResult job, String name) {
+    Object v = job.getAllAccumulatorResults().get(name);
+    return v == null ? 0 : (Long) v;
+  }
+
+  private static Configuration configuration(Path tmpDir) {
+    Configuration conf = new Configuration();
+    conf.set(CoreOptions.TMP_DIRS, tmpDir.toAbsolutePath().toString());
+    conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(256));
+    conf.set(PipelineOptions.OBJECT_REUSE, true);
+    conf.set(PipelineOptions.GENERIC_TYPES, true);
+    return conf;
+  }
+}

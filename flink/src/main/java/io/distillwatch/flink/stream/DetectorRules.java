@@ -1,0 +1,57 @@
+package io.distillwatch.flink.stream;
+
+import io.distillwatch.detect.AccountState;
+import io.distillwatch.detect.Assessment;
+import io.distillwatch.detect.Detector;
+import io.distillwatch.event.Signal;
+import io.distillwatch.event.UsageEvent;
+import io.distillwatch.flink.state.AccountStateSerializer;
+import io.distillwatch.scan.ScanContextLoader;
+import io.distillwatch.scan.ScanRequest;
+import java.util.List;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+
+/**
+ * The production rules: the core {@link Detector} with the side files (accounts, models, IP
+ * intelligence, allowlist, config) named in a {@link ScanRequest}, loaded by each operator exactly as
+ * {@code scan} loads them.
+ */
+public final class DetectorRules implements AccountRules<AccountState> {
+  private static final long serialVersionUID = 1L;
+  private final ScanRequest sideFiles;
+  private transient Detector detector;
+
+  public DetectorRules(ScanRequest sideFiles) {
+    this.sideFiles = sideFiles;
+  }
+
+  @Override
+  public void open() {
+    detector = new Detector(ScanContextLoader.load(sideFiles).context());
+  }
+
+  @Override
+  public AccountState newState(String account) {
+    return detector.newState(account);
+  }
+
+  @Override
+  public void update(AccountState state, UsageEvent event) {
+    detector.update(state, event);
+  }
+
+  @Override
+  public Assessment assess(AccountState state) {
+    return detector.assess(state);
+  }
+
+  @Override
+  public List<Signal> explain(AccountState state) {
+    return detector.explain(state);
+  }
+
+  @Override
+  public TypeSerializer<AccountState> stateSerializer() {
+    return AccountStateSerializer.INSTANCE;
+  }
+}

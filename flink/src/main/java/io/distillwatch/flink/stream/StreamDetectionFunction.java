@@ -1,0 +1,170 @@
+package io.distillwatch.flink.stream;
+
+import io.distillwatch.detect.Assessment;
+import io.distillwatch.event.UsageEvent;
+import io.distillwatch.event.Verdict;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.typeutils.ListTypeInfo;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Per-account detection on an unbounded, out-of-order stream. Adapts only: the rules live in
+ * {@link AccountRules}.
+ *
+ * <p>Ordering: an event at time {@code t} is buffered (keyed state) and applied when the watermark
+ * passes {@code t + allowedLateness}; the buffered events of one account are applied in event-time
+ * order (ties by request id, then arrival). So the rules see each account's events in event-time order
+ * whatever the arrival order, parallelism or restarts, and verdicts are deterministic. An event whose
+ * {@code t + allowedLateness} the watermark has already passed is late: it is not applied (that would
+ * reorder history) but counted ({@code lateEvents}) and emitted on {@link #LATE}, never silently
+ * dropped. The price is latency: a change is emitted out-of-orderness + allowed lateness after its
+ * event.
+ *
+ * <p>Repeated request ids are counted ({@code duplicateEvents}) and skipped, as in {@code scan}; the
+ * ids are remembered for {@code dedupTtl} (processing time), so state does not grow without bound.
+ * Account state itself is kept as long as the account exists (it is bounded per account by the rules).
+ */
+public final class StreamDetectionFunction<S>
+    extends KeyedProcessFunction<String, UsageEvent, VerdictChange> {
+  private static final long serialVersionUID = 1L;
+  /** Events later than the allowed lateness. */
+  public static final OutputTag<UsageEvent> LATE =
+      new OutputTag<>("late", TypeInformation.of(UsageEvent.class));
+  public static final String LATE_EVENTS = "lateEvents";
+  public static final String DUPLICATE_EVENTS = "duplicateEvents";
+  public static final String VERDICT_CHANGES = "verdictChanges";
+
+  private static final Comparator<UsageEvent> TIE_BREAK =
+      Comparator.comparing((UsageEvent e) -> e.requestId, Comparator.nullsLast(Comparator.naturalOrder()));
+
+  private final AccountRules<S> rules;
+  private final long allowedLatenessMillis;
+  private final Duration dedupTtl;
+
+  private transient ValueState<S> accountState;
+  private transient ValueState<String> verdict;
+  private transient ValueState<Long> seq;
+  private transient MapState<Long, List<UsageEvent>> pending;
+  private transient MapState<String, Boolean> seenRequestIds;
+  private transient Counter late;
+  private transient Counter duplicates;
+  private transient Counter changes;
+
+  /**
+   * @param allowedLateness how long after the watermark an event is still applied in order; ≥ 0
+   * @param dedupTtl how long request ids are remembered to drop repeats (e.g. 1 day)
+   */
+  public StreamDetectionFunction(AccountRules<S> rules, Duration allowedLateness, Duration dedupTtl) {
+    if (allowedLateness.isNegative()) {
+      throw new IllegalArgumentException("allowed lateness must be >= 0, got " + allowedLateness);
+    }
+    this.rules = rules;
+    this.allowedLatenessMillis = allowedLateness.toMillis();
+    this.dedupTtl = dedupTtl;
+  }
+
+  @Override
+  public void open(OpenContext openContext) {
+    rules.open();
+    accountState =
+        getRuntimeContext().getState(new ValueStateDescriptor<>("account", rules.stateSerializer()));
+    verdict = getRuntimeContext().getState(new ValueStateDescriptor<>("verdict", Types.STRING));
+    seq = getRuntimeContext().getState(new ValueStateDescriptor<>("seq", Types.LONG));
+    pending =
+        getRuntimeContext()
+            .getMapState(
+                new MapStateDescriptor<>(
+                    "pending", Types.LONG, new ListTypeInfo<>(TypeInformation.of(UsageEvent.class))));
+    MapStateDescriptor<String, Boolean> seen =
+        new MapStateDescriptor<>("request-ids", Types.STRING, Types.BOOLEAN);
+    seen.enableTimeToLive(StateTtlConfig.newBuilder(dedupTtl).build());
+    seenRequestIds = getRuntimeContext().getMapState(seen);
+    late = getRuntimeContext().getMetricGroup().counter(LATE_EVENTS);
+    duplicates = getRuntimeContext().getMetricGroup().counter(DUPLICATE_EVENTS);
+    changes = getRuntimeContext().getMetricGroup().counter(VERDICT_CHANGES);
+  }
+
+  @Override
+  public void processElement(UsageEvent event, Context ctx, Collector<VerdictChange> out)
+      throws Exception {
+    long applyAt = event.ts + allowedLatenessMillis;
+    if (applyAt <= ctx.timerService().currentWatermark()) {
+      late.inc();
+      ctx.output(LATE, event);
+      return;
+    }
+    if (event.requestId != null) {
+      if (seenRequestIds.contains(event.requestId)) {
+        duplicates.inc();
+        return;
+      }
+      seenRequestIds.put(event.requestId, Boolean.TRUE);
+    }
+    List<UsageEvent> atTs = pending.get(event.ts);
+    if (atTs == null) {
+      atTs = new ArrayList<>(1);
+      ctx.timerService().registerEventTimeTimer(applyAt);
+    }
+    atTs.add(event);
+    pending.put(event.ts, atTs);
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<VerdictChange> out)
+      throws Exception {
+    long ts = timestamp - allowedLatenessMillis;
+    List<UsageEvent> due = pending.get(ts);
+    if (due == null) {
+      return;
+    }
+    pending.remove(ts);
+    due.sort(TIE_BREAK);
+    String account = ctx.getCurrentKey();
+    S state = accountState.value();
+    if (state == null) {
+      state = rules.newState(account);
+    }
+    String current = verdict.value();
+    if (current == null) {
+      current = Verdict.BENIGN.code();
+    }
+    long n = seq.value() == null ? 0 : seq.value();
+    for (UsageEvent e : due) {
+      rules.update(state, e);
+      Assessment a = rules.assess(state);
+      String next = a.verdict().code();
+      if (!next.equals(current)) {
+        n++;
+        out.collect(
+            new VerdictChange(
+                VerdictChange.ACCOUNT,
+                account,
+                current,
+                next,
+                a.score(),
+                e.ts,
+                VerdictChange.signalsJson(rules.explain(state)),
+                n));
+        changes.inc();
+        current = next;
+      }
+    }
+    accountState.update(state);
+    verdict.update(current);
+    seq.update(n);
+  }
+}

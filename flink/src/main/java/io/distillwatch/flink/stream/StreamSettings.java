@@ -1,0 +1,20 @@
+package io.distillwatch.flink.stream;
+
+import java.io.Serializable;
+import java.time.Duration;
+
+/**
+ * Event-time and state settings of the streaming job. Defaults: out-of-orderness 5 s, source idleness
+ * 30 s, allowed lateness 0 s, request-id dedup memory 1 day.
+ */
+public final class StreamSettings implements Serializable {
+  private static final long serialVersionUID = 1L;
+  /** How far behind the newest event an event may arrive and still be in time (watermark lag). */
+  public Duration outOfOrderness = Duration.ofSeconds(5);
+  /** A source partition silent this long stops holding the watermark back. */
+  public Duration idleness = Duration.ofSeconds(30);
+  /** Extra wait after the watermark before an event is applied; later events are counted as late. */
+  public Duration allowedLateness = Duration.ZERO;
+  /** How long request ids are remembered to drop repeats. */
+  public Duration dedupTtl = Duration.ofDays(1);
+}

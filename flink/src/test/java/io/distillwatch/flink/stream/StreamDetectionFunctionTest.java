@@ -1,0 +1,155 @@
+package io.distillwatch.flink.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.distillwatch.event.UsageEvent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+
+/** The keyed function on the operator harness: output, side output, state and timers. */
+class StreamDetectionFunctionTest {
+  private static final OrderProbeRules RULES = new OrderProbeRules(1);
+
+  private static KeyedOneInputStreamOperatorTestHarness<String, UsageEvent, VerdictChange> harness(
+      Duration lateness) throws Exception {
+    StreamDetectionFunction<OrderProbeRules.State> fn =
+        new StreamDetectionFunction<>(RULES, lateness, Duration.ofDays(1));
+    KeyedOneInputStreamOperatorTestHarness<String, UsageEvent, VerdictChange> h =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(fn), e -> e.account, Types.STRING);
+    h.open();
+    return h;
+  }
+
+  private static void send(
+      KeyedOneInputStreamOperatorTestHarness<String, UsageEvent, VerdictChange> h, UsageEvent e)
+      throws Exception {
+    h.processElement(new StreamRecord<>(e, e.ts));
+  }
+
+  @Test
+  void outOfOrderEventsWaitForTheWatermarkThenApplyInEventTimeOrder() throws Exception {
+    var h = harness(Duration.ZERO);
+    List<UsageEvent> events =
+        List.of(Probe.event("a", 3000, "r3"), Probe.event("a", 1000, "r1"), Probe.event("a", 2000, "r2"));
+    for (UsageEvent e : events) {
+      send(h, e);
+    }
+    assertThat(h.extractOutputValues()).isEmpty();
+    assertThat(h.numEventTimeTimers()).isEqualTo(3);
+    assertThat(h.numKeyedStateEntries()).as("request ids and the pending buffer").isEqualTo(2);
+
+    h.processWatermark(2000);
+    assertThat(h.extractOutputValues()).extracting(c -> c.at).containsExactly(1000L, 2000L);
+    assertThat(h.numEventTimeTimers()).isEqualTo(1);
+
+    h.processWatermark(3000);
+    assertThat(h.extractOutputValues()).isEqualTo(Probe.expected(RULES, events));
+    assertThat(h.numEventTimeTimers()).isZero();
+    assertThat(h.numKeyedStateEntries())
+        .as("account state, verdict, seq and request ids remain; the pending buffer is gone")
+        .isEqualTo(4);
+    h.close();
+  }
+
+  @Test
+  void eventsBehindTheWatermarkAreReportedAsLateNotApplied() throws Exception {
+    var h = harness(Duration.ZERO);
+    h.processWatermark(5000);
+    send(h, Probe.event("a", 5000, "r-at-watermark"));
+    send(h, Probe.event("a", 6000, "r-on-time"));
+    h.processWatermark(7000);
+
+    ConcurrentLinkedQueue<StreamRecord<UsageEvent>> late = h.getSideOutput(StreamDetectionFunction.LATE);
+    assertThat(late).extracting(r -> r.getValue().requestId).containsExactly("r-at-watermark");
+    assertThat(h.extractOutputValues()).extracting(c -> c.at).containsExactly(6000L);
+    assertThat(h.numEventTimeTimers()).isZero();
+    h.close();
+  }
+
+  @Test
+  void allowedLatenessKeepsLateEventsInOrder() throws Exception {
+    var h = harness(Duration.ofSeconds(2));
+    send(h, Probe.event("a", 5000, "r5"));
+    h.processWatermark(6000); // 5000 + 2000 not passed yet
+    assertThat(h.extractOutputValues()).isEmpty();
+    send(h, Probe.event("a", 4500, "r4")); // behind the watermark, within allowed lateness
+    send(h, Probe.event("a", 3000, "r3")); // 3000 + 2000 <= 6000: too late
+    assertThat(h.numEventTimeTimers()).isEqualTo(2);
+    h.processWatermark(7000);
+
+    assertThat(h.extractOutputValues()).extracting(c -> c.at).containsExactly(4500L, 5000L);
+    assertThat(h.getSideOutput(StreamDetectionFunction.LATE))
+        .extracting(r -> r.getValue().requestId)
+        .containsExactly("r3");
+    assertThat(h.numEventTimeTimers()).isZero();
+    h.close();
+  }
+
+  @Test
+  void repeatedRequestIdsAreAppliedOnce() throws Exception {
+    var h = harness(Duration.ZERO);
+    send(h, Probe.event("a", 1000, "same"));
+    send(h, Probe.event("a", 1000, "same"));
+    send(h, Probe.event("a", 1500, "same"));
+    h.processWatermark(2000);
+    assertThat(h.extractOutputValues()).isEqualTo(Probe.expected(RULES, List.of(Probe.event("a", 1000, "same"))));
+    h.close();
+  }
+
+  @Test
+  void eventsAtTheSameTimeAreOrderedByRequestIdWhateverTheArrival() throws Exception {
+    var h = harness(Duration.ZERO);
+    List<UsageEvent> events = List.of(Probe.event("a", 1000, "z"), Probe.event("a", 1000, "b"), Probe.event("a", 1000, "m"));
+    for (UsageEvent e : events) {
+      send(h, e);
+    }
+    h.processWatermark(1000);
+    assertThat(h.extractOutputValues()).isEqualTo(Probe.expected(RULES, events));
+    h.close();
+  }
+
+  @Test
+  void aSnapshotRestoresBufferedEventsTimersAndVerdicts() throws Exception {
+    List<UsageEvent> events = Probe.traffic(42, 400, 5, 0.3, 50);
+    var h = harness(Duration.ZERO);
+    List<VerdictChange> out = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      send(h, events.get(i));
+    }
+    h.processWatermark(events.get(150).ts);
+    OperatorSubtaskState snapshot = h.snapshot(1, 1);
+    out.addAll(h.extractOutputValues());
+    h.close();
+
+    var restored = harness0();
+    restored.initializeState(snapshot);
+    restored.open();
+    assertThat(restored.numEventTimeTimers()).isPositive();
+    for (int i = 200; i < events.size(); i++) {
+      send(restored, events.get(i));
+    }
+    restored.processWatermark(Long.MAX_VALUE);
+    out.addAll(restored.extractOutputValues());
+    assertThat(restored.numEventTimeTimers()).isZero();
+    assertThat(Probe.sorted(out)).as("seed 42").isEqualTo(Probe.expected(RULES, events));
+    restored.close();
+  }
+
+  private static KeyedOneInputStreamOperatorTestHarness<String, UsageEvent, VerdictChange> harness0()
+      throws Exception {
+    return new KeyedOneInputStreamOperatorTestHarness<>(
+        new KeyedProcessOperator<>(
+            new StreamDetectionFunction<>(RULES, Duration.ZERO, Duration.ofDays(1))),
+        e -> e.account,
+        Types.STRING);
+  }
+}
