@@ -97,9 +97,12 @@ final class TopK {
     return examples[i];
   }
 
-  /** True when slot {@code i} has been counted at least twice and has no example yet. */
+  /**
+   * True when slot {@code i} has no example yet and its key has certainly been seen twice (guaranteed
+   * count, so a slot freshly taken over from an evicted key does not qualify).
+   */
   boolean wantsExample(int i) {
-    return examples[i] == null && counts[i] >= 2;
+    return examples[i] == null && counts[i] - errors[i] >= 2;
   }
 
   void example(int i, String example) {
