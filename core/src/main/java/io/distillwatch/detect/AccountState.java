@@ -218,7 +218,7 @@ public final class AccountState {
     return lastTs;
   }
 
-  /** Request counts over time (at most 168 buckets, see {@link Activity}). */
+  /** Request counts over time (at most 336 buckets, see {@link Activity}). */
   public Activity activity() {
     return activity.snapshot();
   }

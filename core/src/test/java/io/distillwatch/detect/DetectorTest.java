@@ -197,8 +197,8 @@ class DetectorTest {
       d.update(s, event("a", T0 + i * HOUR + 5 * MIN, "hi"));
     }
     Activity a = s.activity();
-    assertThat(a.counts().length).isLessThanOrEqualTo(168);
-    assertThat(a.bucketMillis()).isEqualTo(8 * HOUR);
+    assertThat(a.counts().length).isLessThanOrEqualTo(336);
+    assertThat(a.bucketMillis()).isEqualTo(4 * HOUR);
     assertThat(java.util.Arrays.stream(a.counts()).sum()).isEqualTo(30 * 24);
     assertThat(a.startMillis()).isEqualTo(T0);
   }
