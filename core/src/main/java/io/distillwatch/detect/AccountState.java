@@ -10,7 +10,7 @@ import java.util.List;
  * Bounded per-account state folded by {@link Detector#update}: counters, small fixed histograms,
  * Welford statistics, Space-Saving top-k templates with an example skeleton each, HyperLogLog distinct
  * counters and capped identifier sets. Size does not grow with traffic: about 1 KB for a light account,
- * at most about 6 KB with every top-k and set full (see docs/signals.md, "State").
+ * about 3.5 KB with every top-k and set full (see docs/signals.md, "Per-account state").
  *
  * <p>For the clustering work: {@link #topTemplates()} (template keys and skeletons), {@link
  * #ipPrefixes()}, {@link #asns()}, {@link #tlsFingerprints()}, {@link #paymentFingerprints()}, {@link
