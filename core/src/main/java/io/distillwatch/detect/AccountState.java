@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * Bounded per-account state folded by {@link Detector#update}: counters, small fixed histograms,
  * Welford statistics, Space-Saving top-k templates with an example skeleton each, HyperLogLog distinct
- * counters and capped identifier sets. Size does not grow with traffic: about 1 KB for a light account,
+ * counters and capped identifier sets. Size does not grow with traffic: about 2.5 KB of heap for a light account,
  * about 3.5 KB with every top-k and set full (see docs/signals.md, "Per-account state").
  *
  * <p>For the clustering work: {@link #topTemplates()} (template keys and skeletons), {@link
