@@ -9,8 +9,8 @@ import java.util.List;
 /**
  * Bounded per-account state folded by {@link Detector#update}: counters, small fixed histograms,
  * Welford statistics, Space-Saving top-k templates with an example skeleton each, HyperLogLog distinct
- * counters and capped identifier sets. Size does not grow with traffic: about 1 KB for a light account,
- * at most about 6 KB with every top-k and set full (see docs/signals.md, "State").
+ * counters and capped identifier sets. Size does not grow with traffic: about 2.5 KB of heap for a light account,
+ * about 3.5 KB with every top-k and set full (see docs/signals.md, "Per-account state").
  *
  * <p>For the clustering work: {@link #topTemplates()} (template keys and skeletons), {@link
  * #ipPrefixes()}, {@link #asns()}, {@link #tlsFingerprints()}, {@link #paymentFingerprints()}, {@link
@@ -29,6 +29,8 @@ public final class AccountState {
   static final int PAYMENT_CAP = 4;
   static final int SYSTEM_CAP = 4;
   static final int MODEL_CAP = 8;
+  /** Requests tracked for overlap; concurrency above this is counted as this. */
+  static final int INFLIGHT_SLOTS = 16;
 
   final String account;
   long events;
@@ -45,7 +47,8 @@ public final class AccountState {
   double gapM2;
 
   // concurrency: end times of the most recent timed requests
-  final long[] inflightEnds;
+  /** Allocated on the first event with a latency. */
+  long[] inflightEnds;
   long timedEvents;
   long overlapEvents;
   long inflightSum;
@@ -109,7 +112,6 @@ public final class AccountState {
     this.account = account;
     this.activity = new ActivityCounter();
     this.hourOfDay = new int[24];
-    this.inflightEnds = new long[16];
     this.categories = new int[PromptFeatures.CATEGORY_COUNT];
     this.heads = new TopK(HEAD_K);
     this.tails = new TopK(TAIL_K);
@@ -133,9 +135,11 @@ public final class AccountState {
     gapN = in.readLong();
     gapMean = in.readDouble();
     gapM2 = in.readDouble();
-    inflightEnds = new long[16];
-    for (int i = 0; i < inflightEnds.length; i++) {
-      inflightEnds[i] = in.readLong();
+    if (in.readBoolean()) {
+      inflightEnds = new long[INFLIGHT_SLOTS];
+      for (int i = 0; i < inflightEnds.length; i++) {
+        inflightEnds[i] = in.readLong();
+      }
     }
     timedEvents = in.readLong();
     overlapEvents = in.readLong();
@@ -214,7 +218,7 @@ public final class AccountState {
     return lastTs;
   }
 
-  /** Request counts over time (at most 168 buckets, see {@link Activity}). */
+  /** Request counts over time (at most 336 buckets, see {@link Activity}). */
   public Activity activity() {
     return activity.snapshot();
   }
@@ -224,7 +228,7 @@ public final class AccountState {
 
   /**
    * Up to 16 head templates and 8 tail templates by count (Space-Saving; counts are guaranteed lower
-   * bounds). {@code kind} is {@code head} or {@code tail}; keys come from {@link
+   * bounds; {@code skeleton} is null for a template seen only once). {@code kind} is {@code head} or {@code tail}; keys come from {@link
    * io.distillwatch.template.NormalizedPrompt#headKey()}/{@code tailKey()}.
    */
   public List<TemplateCount> topTemplates() {
@@ -258,7 +262,7 @@ public final class AccountState {
     return paymentFps.items();
   }
 
-  /** Up to 4 system-prompt hashes (16 hex digits of {@link io.distillwatch.template.Hash64}). */
+  /** Up to 4 system-prompt hashes (16 hex digits of {@link io.distillwatch.template.Hash64#fingerprint}). */
   public List<String> systemPromptHashes() {
     return systemPrompts.items();
   }
@@ -284,8 +288,11 @@ public final class AccountState {
     out.writeLong(gapN);
     out.writeDouble(gapMean);
     out.writeDouble(gapM2);
-    for (long e : inflightEnds) {
-      out.writeLong(e);
+    out.writeBoolean(inflightEnds != null);
+    if (inflightEnds != null) {
+      for (long e : inflightEnds) {
+        out.writeLong(e);
+      }
     }
     out.writeLong(timedEvents);
     out.writeLong(overlapEvents);

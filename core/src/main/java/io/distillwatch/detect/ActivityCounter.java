@@ -7,12 +7,12 @@ import java.util.Arrays;
 
 /**
  * Request counts over time with a bounded number of buckets: hourly buckets aligned to the hour of the
- * first event; once more than {@value #MAX_BUCKETS} would be needed (7 days), the bucket width doubles
- * and neighbouring buckets merge (2 h up to 14 days, 4 h up to 28 days, ...). Events before the first
+ * first event; once more than {@value #MAX_BUCKETS} would be needed (14 days), the bucket width doubles
+ * and neighbouring buckets merge (2 h up to 28 days, 4 h up to 56 days, ...). Events before the first
  * bucket (out of order) count in bucket 0.
  */
 final class ActivityCounter {
-  static final int MAX_BUCKETS = 168;
+  static final int MAX_BUCKETS = 336;
   static final long HOUR = 3_600_000L;
 
   private long start = Long.MIN_VALUE;

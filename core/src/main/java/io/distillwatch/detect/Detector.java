@@ -91,6 +91,9 @@ public final class Detector {
     if (e.latencyMs == null) {
       return;
     }
+    if (s.inflightEnds == null) {
+      s.inflightEnds = new long[AccountState.INFLIGHT_SLOTS];
+    }
     int inflight = 0;
     int oldest = 0;
     for (int i = 0; i < s.inflightEnds.length; i++) {
@@ -115,7 +118,7 @@ public final class Detector {
     if (e.system != null && !e.system.isEmpty()) {
       if (!e.system.equals(x.lastSystem)) {
         x.lastSystem = e.system;
-        x.lastSystemHash = Hash64.hash(e.system, 0x535953L);
+        x.lastSystemHash = Hash64.fingerprint(e.system, 0x535953L);
         x.lastSystemFlags = PromptFeatures.scan(x.normalizer.normalize(e.system), x.category, null);
         x.lastSystemHex = String.format(Locale.ROOT, "%016x", x.lastSystemHash);
       }
@@ -130,7 +133,7 @@ public final class Detector {
       return;
     }
     s.prompts++;
-    s.distinctPrompts.add(Hash64.hash(e.userText, 0x50524fL));
+    s.distinctPrompts.add(Hash64.fingerprint(e.userText, 0x50524fL));
     int flags = PromptFeatures.scan(p, x.category, s.vocabulary) | systemFlags;
     if ((flags & PromptFeatures.COT) != 0) {
       s.cotEvents++;
@@ -143,11 +146,11 @@ public final class Detector {
     }
     s.categories[x.category[0]]++;
     int h = s.heads.offer(p.headKey());
-    if (s.heads.example(h) == null) {
+    if (s.heads.wantsExample(h)) {
       s.heads.example(h, p.head(TopK.EXAMPLE_CHARS));
     }
     int t = s.tails.offer(p.tailKey());
-    if (s.tails.example(t) == null) {
+    if (s.tails.wantsExample(t)) {
       s.tails.example(t, p.tail(TopK.EXAMPLE_CHARS));
     }
   }

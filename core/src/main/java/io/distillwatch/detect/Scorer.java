@@ -65,29 +65,36 @@ final class Scorer {
     return skipped;
   }
 
-  /** Collected findings of one evaluation. */
+  /** Collected findings of one evaluation (primitive arrays: assess runs after every event). */
   static final class Findings {
+    static final int MAX = 40;
     final boolean evidence;
+    /** When set, signals it disables ({@link DetectionConfig#isDisabled}) are dropped. */
     DetectionConfig config;
-    final List<String> ids = new ArrayList<>();
-    final List<Kind> kinds = new ArrayList<>();
-    final List<Double> values = new ArrayList<>();
-    final List<Double> raw = new ArrayList<>();
-    final List<String> texts = new ArrayList<>();
+    final String[] ids = new String[MAX];
+    final Kind[] kinds = new Kind[MAX];
+    final double[] values = new double[MAX];
+    final double[] raw = new double[MAX];
+    final String[] texts;
+    int size;
 
     Findings(boolean evidence) {
       this.evidence = evidence;
+      this.texts = evidence ? new String[MAX] : null;
     }
 
     void add(String id, Kind kind, double value, double weightedStrength, String text) {
       if (weightedStrength <= 0 || (config != null && config.isDisabled(id))) {
         return;
       }
-      ids.add(id);
-      kinds.add(kind);
-      values.add(value);
-      raw.add(weightedStrength);
-      texts.add(text);
+      ids[size] = id;
+      kinds[size] = kind;
+      values[size] = value;
+      raw[size] = weightedStrength;
+      if (texts != null) {
+        texts[size] = text;
+      }
+      size++;
     }
   }
 
@@ -105,8 +112,8 @@ final class Scorer {
     signals.evaluate(s, f);
     Combined c = combine(s, f);
     List<Signal> out = new ArrayList<>();
-    for (int i = 0; i < f.ids.size(); i++) {
-      out.add(new Signal(f.ids.get(i), round(f.values.get(i)), round(c.contributions[i]), f.texts.get(i)));
+    for (int i = 0; i < f.size; i++) {
+      out.add(new Signal(f.ids[i], round(f.values[i]), round(c.contributions[i]), f.texts[i]));
     }
     String reason = ctx.allowlistReason(s.account());
     if (reason != null) {
@@ -141,19 +148,19 @@ final class Scorer {
   private Combined combine(AccountState s, Findings f) {
     double g = Math.min(1.0, s.events / Math.max(1.0, cfg.get("score.full_evidence_events")));
     double x = 0;
-    for (int i = 0; i < f.ids.size(); i++) {
-      if (f.kinds.get(i) == Kind.CONTEXT) {
-        x += f.raw.get(i);
+    for (int i = 0; i < f.size; i++) {
+      if (f.kinds[i] == Kind.CONTEXT) {
+        x += f.raw[i];
       }
     }
     double cap = cfg.get("score.context_cap");
     double k = x > cap ? cap / x : 1.0;
     double e = 0;
-    double[] contributions = new double[f.ids.size()];
+    double[] contributions = new double[f.size];
     for (int i = 0; i < contributions.length; i++) {
-      double r = f.raw.get(i);
+      double r = f.raw[i];
       double c =
-          switch (f.kinds.get(i)) {
+          switch (f.kinds[i]) {
             case CONTENT -> g * r;
             case CONTEXT -> g * k * r;
             case DAMPER -> -r;

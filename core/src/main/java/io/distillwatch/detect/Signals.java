@@ -479,7 +479,7 @@ final class Signals {
       double st = Math.min(1, 0.7 * benchmark.ramp(layout) + 0.3 * benchmarkTemp0.ramp(temp0));
       f.add(SignalIds.BENCHMARK, DAMPER, layout, benchmark.weight * st,
           f.evidence && st > 0
-              ? fmt("looks like an evaluation run: %s of %s prompts (%s) use a standard benchmark layout (multiple choice ending in 'Answer:', few-shot 'Q:'/'A:'); %s of %s requests at temperature 0",
+              ? fmt("evaluation-style traffic: %s of %s prompts (%s) use a standard benchmark layout (multiple choice ending in 'Answer:', few-shot 'Q:'/'A:'); %s of %s requests at temperature 0",
                   n(s.benchLayoutEvents), n(s.prompts), pct(layout), n(s.temp0Events), n(s.events))
               : null);
     }

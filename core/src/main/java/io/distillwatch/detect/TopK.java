@@ -6,7 +6,8 @@ import java.io.IOException;
 
 /**
  * Space-Saving heavy hitters (Metwally et al. 2005) over 64-bit template keys, with one short example
- * skeleton per tracked key. Capacity {@code k} fixed at creation; counts overestimate by at most
+ * skeleton per tracked key once the key has been seen twice (single-use keys keep none, which keeps
+ * light accounts small). Capacity {@code k} fixed at creation; counts overestimate by at most
  * {@code error(i)}, so {@code count(i) - error(i)} is a guaranteed lower bound used in evidence.
  */
 final class TopK {
@@ -36,7 +37,10 @@ final class TopK {
     return capacity;
   }
 
-  /** Counts {@code key}; returns its slot. A new or replaced slot has a null example. */
+  /**
+   * Counts {@code key}; returns its slot. A slot's example is null until its key repeats: callers set
+   * it when {@link #wantsExample(int)}.
+   */
   int offer(long key) {
     for (int i = 0; i < size; i++) {
       if (keys[i] == key) {
@@ -91,6 +95,14 @@ final class TopK {
 
   String example(int i) {
     return examples[i];
+  }
+
+  /**
+   * True when slot {@code i} has no example yet and its key has certainly been seen twice (guaranteed
+   * count, so a slot freshly taken over from an evicted key does not qualify).
+   */
+  boolean wantsExample(int i) {
+    return examples[i] == null && counts[i] - errors[i] >= 2;
   }
 
   void example(int i, String example) {

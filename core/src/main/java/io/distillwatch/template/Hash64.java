@@ -35,6 +35,25 @@ public final class Hash64 {
     return mix(h);
   }
 
+  /**
+   * Hash identifying a text for exact-resend detection in constant time: length, the first and the
+   * last 256 chars. Texts that differ only in the middle of a long text collide (by design: cheap).
+   */
+  public static long fingerprint(CharSequence s, long seed) {
+    int n = s.length();
+    if (n <= 512) {
+      return hash(s, seed);
+    }
+    long h = FNV_OFFSET ^ seed ^ n;
+    for (int i = 0; i < 256; i++) {
+      h = (h ^ s.charAt(i)) * FNV_PRIME;
+    }
+    for (int i = n - 256; i < n; i++) {
+      h = (h ^ s.charAt(i)) * FNV_PRIME;
+    }
+    return mix(h);
+  }
+
   /** Hash of a string, unseeded. */
   public static long hash(CharSequence s) {
     return hash(s, 0L);

@@ -11,6 +11,9 @@ package io.distillwatch.template;
  * longer than 30 chars {@code {s}}. Sentence ends ({@code . ? ! : ;} and CJK equivalents) and line
  * breaks mark boundaries.
  *
+ * <p>A text longer than {@value #LONG_TEXT} chars is read as its first {@value #LONG_HEAD} and last
+ * {@value #LONG_TAIL} chars (the middle of a long prompt is payload; this bounds the cost per prompt).
+ *
  * <p>Skeleton: a prompt of at most {@value #FULL_MAX} tokens is kept whole. A longer one keeps its
  * head (the first sentence, at least 3 and at most {@value #HEAD_MAX} tokens) and its tail (the last
  * sentence, at most {@value #TAIL_MAX} tokens) around an elision {@code {…}} — so prompts that share
@@ -24,6 +27,12 @@ public final class PromptNormalizer {
   public static final int HEAD_MAX = 12;
   public static final int TAIL_MAX = 10;
   public static final int FULL_MAX = 24;
+  /** Texts longer than this many chars are read as their first {@value #LONG_HEAD} and last {@value #LONG_TAIL}. */
+  public static final int LONG_TEXT = 2048;
+
+  public static final int LONG_HEAD = 1536;
+  public static final int LONG_TAIL = 512;
+
   /** Tokens beyond this are not kept (the ingest already caps prompt text at 4,096 chars). */
   public static final int MAX_TOKENS = 4096;
 
@@ -86,8 +95,23 @@ public final class PromptNormalizer {
   }
 
   private void scan(CharSequence t) {
-    final int len = t.length();
-    int i = 0;
+    int len = t.length();
+    if (len <= LONG_TEXT) {
+      scan(t, 0, len);
+      return;
+    }
+    // long prompts: the head and the tail carry the instruction; the middle is payload
+    scan(t, 0, LONG_HEAD);
+    markBoundary('\n');
+    int from = len - LONG_TAIL;
+    while (from < len && !Character.isWhitespace(t.charAt(from))) {
+      from++;
+    }
+    scan(t, from, len);
+  }
+
+  private void scan(CharSequence t, int start, final int len) {
+    int i = start;
     boolean atLineStart = true;
     while (i < len && n < MAX_TOKENS) {
       char c = t.charAt(i);
@@ -207,10 +231,12 @@ public final class PromptNormalizer {
         break;
       }
     }
-    if (j + 1 < len && Character.isLetterOrDigit(t.charAt(j + 1))) {
+    if (j + 1 < len) {
       char d = t.charAt(j);
       // an e-mail address: '@' right after the word, or after a dotted/dashed local part
-      if (d == '@' || ((d == '.' || d == '-' || d == '_' || d == '+') && atSignAhead(t, j, len))) {
+      if ((d == '@' || d == '.' || d == '-' || d == '_' || d == '+')
+          && Character.isLetterOrDigit(t.charAt(j + 1))
+          && (d == '@' || atSignAhead(t, j, len))) {
         return literalRun(t, i, len, EMAIL, atLineStart);
       }
     }

@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 2 item 6: scripted traffic built from the real prompt pools (tuning split of DESIGN §7 only).
- * A harvest from the attack pool must be flagged {@code distillation}; real users, benchmark runs and
- * an app backend must not. Skips when ../shared/data is absent.
+ * A harvest from the attack pool must be flagged {@code distillation}; real users (also behind a
+ * privacy relay, and a researcher asking for logprobs), benchmark runs and an app backend must not. Skips when ../shared/data is absent.
  *
  * <p>Wrappers added here (documented in docs/signals.md): a chain-of-thought request around attack
  * prompts; the standard lm-evaluation-harness "Question: … Answer:" layout around GSM8K questions
@@ -246,6 +246,20 @@ class CorpusDetectionTest {
     negatives.put("user-arena", run(d, person("user-arena", sample(arena, 300, r), r), report));
     negatives.put("user-hh", run(d, person("user-hh", sample(hh, 300, r), r), report));
     negatives.put("user-power", run(d, person("user-power", sample(power, 600, r), r), report));
+    // a person behind a privacy relay
+    List<UsageEvent> relayed = person("user-relay", sample(hh, 300, r), r);
+    relayed.forEach(e -> e.ip = "100.64.1." + r.nextInt(250));
+    negatives.put("user-relay", run(d, relayed, report));
+    // a researcher probing calibration: logprobs at temperature 0 on hard prompts, in working hours
+    List<UsageEvent> research = person("user-research", sample(arena, 500, r), r);
+    research.forEach(e -> {
+      e.logprobs = true;
+      e.topLogprobs = 5;
+      e.temperature = 0.0;
+      e.userAgent = "python-requests/2.31";
+      e.tlsFp = null;
+    });
+    negatives.put("user-research", run(d, research, report));
 
     // benchmark runs
     List<String> mmlu = hardNegative.stream().filter(x -> x.source().startsWith("mmlu_redux")).map(Rec::text).toList();

@@ -23,7 +23,8 @@ import java.util.zip.GZIPInputStream;
 /**
  * Single-thread throughput and memory of the detection hot path (not a test; figures go to
  * docs/bench/signals.md). Prompts: every record of ../shared/data/corpus when present, else
- * synthetic text. Run: see docs/bench/signals.md.
+ * synthetic text. Rates are per CPU-second of the benchmark thread (so other load on a shared
+ * machine does not distort them). Run: see docs/bench/signals.md.
  */
 public final class DetectorBench {
   public static void main(String[] args) throws Exception {
@@ -34,26 +35,27 @@ public final class DetectorBench {
     PromptNormalizer n = new PromptNormalizer();
     TemplateSketcher sk = TemplateSketcher.unkeyed();
     long sink = 0;
-    for (int round = 0; round < 5; round++) {
-      long t0 = System.nanoTime();
+    boolean detectorOnly = args.length > 0 && args[0].equals("detector");
+    for (int round = 0; round < (detectorOnly ? 0 : 3); round++) {
+      long t0 = cpu();
       int count = 0;
-      for (int rep = 0; rep < 5; rep++) {
+      for (int rep = 0; rep < 2; rep++) {
         for (String p : prompts) {
           NormalizedPrompt np = n.normalize(p);
           sink += np.headKey() ^ np.tailKey();
           count++;
         }
       }
-      double normPerSec = count / ((System.nanoTime() - t0) / 1e9);
-      t0 = System.nanoTime();
+      double normPerSec = count / ((cpu() - t0) / 1e9);
+      t0 = cpu();
       count = 0;
-      for (int rep = 0; rep < 5; rep++) {
+      for (int rep = 0; rep < 2; rep++) {
         for (String p : prompts) {
           sink += sk.sketch(n.normalize(p)).bins();
           count++;
         }
       }
-      double sketchPerSec = count / ((System.nanoTime() - t0) / 1e9);
+      double sketchPerSec = count / ((cpu() - t0) / 1e9);
       System.out.printf("round %d: normalise %,.0f prompts/s; normalise + 64-bin MinHash %,.0f prompts/s%n",
           round, normPerSec, sketchPerSec);
     }
@@ -64,7 +66,7 @@ public final class DetectorBench {
     int accounts = 2000;
     List<UsageEvent> events = new ArrayList<>();
     long t = Traffic.T0;
-    for (int i = 0; i < 400_000; i++) {
+    for (int i = 0; i < 200_000; i++) {
       t += r.nextInt(200);
       UsageEvent e = Traffic.event("acct-" + r.nextInt(accounts), t, prompts.get(r.nextInt(prompts.size())));
       e.model = "m1";
@@ -79,19 +81,19 @@ public final class DetectorBench {
       e.system = r.nextInt(4) == 0 ? "You are a helpful assistant. Think step by step." : null;
       events.add(e);
     }
-    for (int round = 0; round < 5; round++) {
+    for (int round = 0; round < 4; round++) {
       Map<String, AccountState> states = new java.util.HashMap<>();
-      long t0 = System.nanoTime();
+      long t0 = cpu();
       double score = 0;
       for (UsageEvent e : events) {
         AccountState s = states.computeIfAbsent(e.account, d::newState);
         d.update(s, e);
         score += d.assess(s).score();
       }
-      double perSec = events.size() / ((System.nanoTime() - t0) / 1e9);
+      double perSec = events.size() / ((cpu() - t0) / 1e9);
       System.out.printf("round %d: update + assess %,.0f events/s (%,d accounts, sum %.1f)%n", round, perSec,
           states.size(), score);
-      if (round == 4) {
+      if (round == 3) {
         long bytes = 0;
         for (AccountState s : states.values()) {
           ByteArrayOutputStream b = new ByteArrayOutputStream();
@@ -103,6 +105,9 @@ public final class DetectorBench {
       }
     }
 
+    if (detectorOnly) {
+      return;
+    }
     // heap per account: 200k light accounts (5 events each)
     System.gc();
     Runtime rt = Runtime.getRuntime();
@@ -132,6 +137,11 @@ public final class DetectorBench {
     System.out.printf("heap: %,d bytes per heavy account (200 varied events, top-k and sets full)%n",
         (after - before) / heavy.length);
     System.out.println(sink == 42 ? "" : "done");
+  }
+
+  /** CPU time of this thread, ns: figures per core, independent of other load on the machine. */
+  private static long cpu() {
+    return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
   }
 
   private static List<String> prompts() throws Exception {

@@ -197,8 +197,8 @@ class DetectorTest {
       d.update(s, event("a", T0 + i * HOUR + 5 * MIN, "hi"));
     }
     Activity a = s.activity();
-    assertThat(a.counts().length).isLessThanOrEqualTo(168);
-    assertThat(a.bucketMillis()).isEqualTo(8 * HOUR);
+    assertThat(a.counts().length).isLessThanOrEqualTo(336);
+    assertThat(a.bucketMillis()).isEqualTo(4 * HOUR);
     assertThat(java.util.Arrays.stream(a.counts()).sum()).isEqualTo(30 * 24);
     assertThat(a.startMillis()).isEqualTo(T0);
   }
@@ -250,6 +250,25 @@ class DetectorTest {
         assertThat(c.asMap()).as(id).containsKey(id + ".weight").containsKey(id + ".min_events");
       }
     }
+  }
+
+  @Test
+  void evidenceNeverShowsRawAddressesOrEmails() {
+    AccountInfo info = new AccountInfo("x");
+    info.email = "someone.private@mailinator.com";
+    info.createdAt = T0 - HOUR;
+    Detector d = new Detector(new DetectionContext(DetectionConfig.defaults(), Map.of("x", info),
+        Map.of("m1", new ModelInfo("m1", null, 8192)), Traffic.INTEL));
+    AccountState s = d.newState("x");
+    for (int i = 0; i < 300; i++) {
+      UsageEvent e = harvest("x", T0 + i * 30_000L, i);
+      e.userText = "Write to jane.doe@corp.example about order " + i + " and cite https://corp.example/x?id=" + i;
+      e.ip = "203.0.113.77";
+      d.update(s, e);
+    }
+    String all = d.explain(s).stream().map(x -> x.evidence).reduce("", String::concat);
+    assertThat(all).contains("203.0.113.0/24", "{email}", "mailinator.com")
+        .doesNotContain("203.0.113.77", "jane", "someone.private", "corp.example/x");
   }
 
   @Test

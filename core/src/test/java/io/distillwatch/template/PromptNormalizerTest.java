@@ -80,6 +80,20 @@ class PromptNormalizerTest {
     assertThat(normalizer.normalize(null).headKey()).isZero();
   }
 
+  @Test
+  void longPromptsKeepTheirHeadAndTail() {
+    StringBuilder b = new StringBuilder("Solve the following problem carefully.\n");
+    for (int i = 0; b.length() < 3900; i++) {
+      b.append("payload word").append(i % 7 == 0 ? ".\n" : " ");
+    }
+    b.append("\nThink step by step and show your reasoning.");
+    NormalizedPrompt p = normalizer.normalize(b);
+    assertThat(p.skeleton()).startsWith("solve the following problem carefully. {…}")
+        .endsWith("think step by step and show your reasoning.");
+    assertThat(p.headKey())
+        .isEqualTo(new PromptNormalizer().normalize("Solve the following problem carefully. x y z").headKey());
+  }
+
   @ParameterizedTest
   @ValueSource(longs = {1L, 42L, 20261126L})
   void randomTextNeverThrowsAndKeysAreStable(long seed) {
