@@ -16,6 +16,7 @@ public final class DetectionContext {
   private final IpIntel ipIntel;
   private final Map<String, String> allowlist;
   private final Map<String, Long> modelFirstSeen;
+  private Map<String, AccountInfo> profiles;
 
   public DetectionContext(
       DetectionConfig config,
@@ -71,9 +72,21 @@ public final class DetectionContext {
     return config;
   }
 
-  /** The account's record from the accounts file, or null. */
+  /** The account's record from the accounts file (or a cluster's profile, see {@link #withProfiles}), or null. */
   public AccountInfo account(String id) {
-    return accounts.get(id);
+    AccountInfo a = accounts.get(id);
+    return a != null || profiles == null ? a : profiles.get(id);
+  }
+
+  /**
+   * This context, also answering {@link #account} for ids in {@code profiles} — a live map the caller
+   * fills, e.g. cluster profiles ({@link ClusterProfile}) so clusters are judged on their members'
+   * creation pattern too.
+   */
+  public DetectionContext withProfiles(Map<String, AccountInfo> profiles) {
+    DetectionContext c = new DetectionContext(config, accounts, models, ipIntel, allowlist, modelFirstSeen);
+    c.profiles = profiles;
+    return c;
   }
 
   public boolean hasAccounts() {

@@ -25,6 +25,10 @@ import java.util.TreeMap;
 public final class Linker {
   static final int GROUPS = 40;
   static final int GROUP_MEMBERS = 40;
+  /** A value held by more linked groups than this (200) is too common to link groups. */
+  static final int MAX_GROUPS_PER_VALUE = 200;
+  /** Sum of per-kind weights at which two linked groups are linked to each other: 0.8. */
+  static final double GROUP_LINK_THRESHOLD = 0.8;
   private final LinkPolicy policy;
   private final List<String> accounts = new ArrayList<>();
   private final Map<String, Integer> accountIndex = new HashMap<>();
@@ -112,7 +116,70 @@ public final class Linker {
       }
     }
     linkByWideCombination(uf, wideByAccount, kinds);
+    linkGroups(uf, kinds);
     return clusters(uf);
+  }
+
+  /**
+   * Groups already linked (say, accounts sharing a card) are linked to each other when most members
+   * of both hold the same values: an operator running several card groups through one system prompt
+   * and one pool of proxy exits. A value counts here at its base weight when at most {@value
+   * #MAX_GROUPS_PER_VALUE} groups share it, so popular values (a big ASN, a client library) stay
+   * weak, and the kinds' account ceilings still apply. Because a value must be held by most members
+   * of both groups, this is more specific than two accounts sharing it, and the groups link at
+   * {@value #GROUP_LINK_THRESHOLD} rather than 1.0.
+   */
+  private void linkGroups(UnionFind uf, int kinds) {
+    Map<Integer, Integer> groupSize = new HashMap<>();
+    for (int i = 0; i < accounts.size(); i++) {
+      if (uf.size(i) >= 2) {
+        groupSize.merge(uf.find(i), 1, Integer::sum);
+      }
+    }
+    if (groupSize.size() < 2) {
+      return;
+    }
+    Map<Long, double[]> groupPairs = new HashMap<>();
+    for (Map.Entry<String, int[]> e : membersByKey.entrySet()) {
+      int n = memberCount.get(e.getKey());
+      LinkKind kind = LinkKind.ofKey(e.getKey());
+      if (n < 2 || policy.weight(kind, n) <= 0) {
+        continue;
+      }
+      Map<Integer, Integer> holders = new HashMap<>();
+      int[] m = e.getValue();
+      for (int i = 0; i < n; i++) {
+        int root = uf.find(m[i]);
+        if (groupSize.containsKey(root)) {
+          holders.merge(root, 1, Integer::sum);
+        }
+      }
+      List<Integer> groups = new ArrayList<>();
+      holders.forEach((root, k) -> {
+        if (k * 2 >= groupSize.get(root)) {
+          groups.add(root);
+        }
+      });
+      if (groups.size() < 2 || groups.size() > MAX_GROUPS_PER_VALUE) {
+        continue;
+      }
+      double w = Math.min(policy.base(kind), policy.linkThreshold);
+      for (int i = 0; i < groups.size(); i++) {
+        for (int j = i + 1; j < groups.size(); j++) {
+          double[] perKind = groupPairs.computeIfAbsent(pairKey(groups.get(i), groups.get(j)), p -> new double[kinds]);
+          perKind[kind.ordinal()] = Math.max(perKind[kind.ordinal()], w);
+        }
+      }
+    }
+    for (Map.Entry<Long, double[]> e : groupPairs.entrySet()) {
+      double sum = 0;
+      for (double w : e.getValue()) {
+        sum += w;
+      }
+      if (sum >= GROUP_LINK_THRESHOLD - 1e-9) {
+        uf.union((int) (e.getKey() >>> 32), (int) (long) e.getKey());
+      }
+    }
   }
 
   /** Adds to a pair the widely shared values both accounts hold (the strongest per kind). */

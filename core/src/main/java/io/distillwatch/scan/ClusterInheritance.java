@@ -41,6 +41,9 @@ public final class ClusterInheritance {
 
   void inherit(AccountResult member, ClusterResult cluster) {
     member.cluster = cluster.cluster;
+    if (context.config().isDisabled(SIGNAL)) {
+      return; // ablation: clusters found, not inherited
+    }
     double score = cluster.score;
     Verdict verdict = Verdict.ofCode(cluster.verdict);
     Long flaggedAt = cluster.firstFlaggedAt;

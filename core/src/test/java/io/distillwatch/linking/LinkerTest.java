@@ -111,4 +111,30 @@ class LinkerTest {
     }
     return new AccountEvidence(account, map);
   }
+
+  @Test
+  void cardGroupsSharingOneSystemPromptAndProxyPoolJoinButSeparateTeamsDoNot() {
+    long seed = 7;
+    Random random = new Random(seed);
+    for (int i = 0; i < 60; i++) {
+      // an operator: 5 cards of 12 accounts, one system prompt, one pool of proxy /24s
+      // each account's requests leave through several of the pool's four /24s
+      linker.add(evidence(String.format("op-%02d", i), LinkKind.PAYMENT_FP.key("op-card-" + i / 12),
+          LinkKind.SYSTEM_PROMPT.key("op-system"), LinkKind.IP_PREFIX.key("203.0." + random.nextInt(4) + ".0/24"),
+          LinkKind.IP_PREFIX.key("203.0." + random.nextInt(4) + ".0/24"),
+          LinkKind.IP_PREFIX.key("203.0." + random.nextInt(4) + ".0/24"), LinkKind.ASN.key("64501")));
+    }
+    for (int team = 0; team < 5; team++) {
+      for (int i = 0; i < 8; i++) {
+        // enterprise teams: a card and an office each, the same big ISP
+        linker.add(evidence("team" + team + "-" + i, LinkKind.PAYMENT_FP.key("corp-card-" + team),
+            LinkKind.IP_PREFIX.key("198.51." + team + ".0/24"), LinkKind.ASN.key("64501"),
+            LinkKind.SYSTEM_PROMPT.key("team-system-" + team)));
+      }
+    }
+    List<LinkedCluster> clusters = linker.link();
+    assertThat(clusters).as("seed %d", seed).hasSize(6);
+    assertThat(clusters.get(0).accounts()).hasSize(60).allMatch(a -> a.startsWith("op-"));
+    assertThat(clusters.subList(1, 6)).allSatisfy(c -> assertThat(c.accounts()).hasSize(8));
+  }
 }

@@ -48,8 +48,16 @@ public final class ClusterAssignFunction
     cluster.update(assignment.cluster);
     Iterable<UsageEvent> buffered = waiting.get();
     if (buffered != null) {
+      boolean first = true;
       for (UsageEvent e : buffered) {
-        out.collect(new ClusteredEvent(assignment.cluster, e));
+        ClusteredEvent tagged = new ClusteredEvent(assignment.cluster, e);
+        if (first) {
+          // Buffered events are in time order: the member's first event carries the cluster profile,
+          // so the cluster's very first event does too.
+          tagged.profile = assignment.profile;
+          first = false;
+        }
+        out.collect(tagged);
       }
     }
     waiting.clear();

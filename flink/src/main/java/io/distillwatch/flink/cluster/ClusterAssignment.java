@@ -4,6 +4,8 @@ package io.distillwatch.flink.cluster;
 public class ClusterAssignment {
   public String account;
   public String cluster;
+  /** The cluster's profile (see {@code detect.ClusterProfile}), or null. */
+  public io.distillwatch.event.AccountInfo profile;
 
   public ClusterAssignment() {}
 

@@ -2,7 +2,10 @@ package io.distillwatch.flink.cluster;
 
 import io.distillwatch.detect.AccountState;
 import io.distillwatch.detect.Detector;
+import io.distillwatch.event.AccountInfo;
 import io.distillwatch.scan.AccountResult;
+import java.util.HashMap;
+import java.util.Map;
 import io.distillwatch.scan.PeakTracker;
 import io.distillwatch.scan.ScanContextLoader;
 import io.distillwatch.scan.ScanRequest;
@@ -20,6 +23,7 @@ public final class ClusterDetectionFunction extends KeyedProcessFunction<String,
 
   private final ScanRequest request;
   private transient Detector detector;
+  private transient Map<String, AccountInfo> profiles;
   // Batch mode processes one key at a time: plain fields hold the current cluster.
   private transient String current;
   private transient AccountState state;
@@ -31,11 +35,15 @@ public final class ClusterDetectionFunction extends KeyedProcessFunction<String,
 
   @Override
   public void open(OpenContext openContext) {
-    detector = new Detector(ScanContextLoader.load(request).context());
+    profiles = new HashMap<>();
+    detector = new Detector(ScanContextLoader.load(request).context().withProfiles(profiles));
   }
 
   @Override
   public void processElement(ClusteredEvent e, Context ctx, Collector<AccountResult> out) {
+    if (e.profile != null) {
+      profiles.put(e.cluster, e.profile);
+    }
     if (!e.cluster.equals(current)) {
       current = e.cluster;
       state = detector.newState(e.cluster);
@@ -50,6 +58,9 @@ public final class ClusterDetectionFunction extends KeyedProcessFunction<String,
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<AccountResult> out) {
     if (state != null) {
       out.collect(peak.result(state));
+    }
+    if (current != null) {
+      profiles.remove(current);
     }
     state = null;
     peak = null;

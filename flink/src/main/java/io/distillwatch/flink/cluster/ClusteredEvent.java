@@ -6,6 +6,8 @@ import io.distillwatch.event.UsageEvent;
 public class ClusteredEvent {
   public String cluster;
   public UsageEvent event;
+  /** The cluster's profile, on each member's first event only; null otherwise. */
+  public io.distillwatch.event.AccountInfo profile;
 
   public ClusteredEvent() {}
 

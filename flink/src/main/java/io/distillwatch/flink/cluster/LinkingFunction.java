@@ -1,10 +1,17 @@
 package io.distillwatch.flink.cluster;
 
+import io.distillwatch.detect.ClusterProfile;
+import io.distillwatch.detect.DetectionContext;
+import io.distillwatch.event.AccountInfo;
 import io.distillwatch.linking.LinkPolicy;
 import io.distillwatch.linking.LinkedCluster;
 import io.distillwatch.linking.Linker;
 import io.distillwatch.scan.AccountResult;
 import io.distillwatch.scan.ClusterResult;
+import io.distillwatch.scan.ScanContextLoader;
+import io.distillwatch.scan.ScanRequest;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -19,11 +26,18 @@ public final class LinkingFunction extends KeyedProcessFunction<Integer, Account
   private static final long serialVersionUID = 1L;
   public static final OutputTag<ClusterResult> CLUSTERS = new OutputTag<>("clusters") {};
 
+  private final ScanRequest request;
   private transient Linker linker;
+  private transient DetectionContext context;
+
+  public LinkingFunction(ScanRequest request) {
+    this.request = request;
+  }
 
   @Override
   public void open(OpenContext openContext) {
     linker = new Linker(LinkPolicy.defaults());
+    context = ScanContextLoader.load(request).context();
   }
 
   @Override
@@ -48,8 +62,15 @@ public final class LinkingFunction extends KeyedProcessFunction<Integer, Account
         r.groups.add(new ClusterResult.Group(g.kind().code(), g.example(), new java.util.ArrayList<>(g.members())));
       }
       ctx.output(CLUSTERS, r);
+      List<AccountInfo> infos = new ArrayList<>();
       for (String account : c.accounts()) {
-        out.collect(new ClusterAssignment(account, c.id()));
+        infos.add(context.account(account));
+      }
+      AccountInfo profile = ClusterProfile.of(c.id(), infos);
+      for (String account : c.accounts()) {
+        ClusterAssignment a = new ClusterAssignment(account, c.id());
+        a.profile = profile;
+        out.collect(a);
       }
     }
     linker = new Linker(LinkPolicy.defaults());

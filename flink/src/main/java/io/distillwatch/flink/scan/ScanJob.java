@@ -105,7 +105,7 @@ public final class ScanJob {
       SingleOutputStreamOperator<ClusterAssignment> assignments =
           accounts
               .keyBy(a -> 0)
-              .process(new LinkingFunction())
+              .process(new LinkingFunction(request))
               .setParallelism(1)
               .setMaxParallelism(1)
               .name("link-accounts");
