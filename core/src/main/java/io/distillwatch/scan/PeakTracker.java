@@ -60,6 +60,11 @@ public final class PeakTracker {
       r.score = last.score();
       r.verdict = last.verdict().code();
       r.signals = new ArrayList<>(detector.explain(state));
+    } else if (last.verdict() == peakVerdict && peakScore - last.score() <= EXPLAIN_STEP) {
+      // Barely below the peak: the whole run's evidence explains it better than an early snapshot.
+      r.score = peakScore;
+      r.verdict = peakVerdict.code();
+      r.signals = new ArrayList<>(detector.explain(state));
     } else {
       r.score = peakScore;
       r.verdict = peakVerdict.code();
