@@ -291,7 +291,12 @@ public final class Linker {
         }
       }
       links.sort(Comparator.comparingDouble((LinkedCluster.Link l) -> -l.weight()).thenComparing(l -> l.kind()));
-      List<LinkedCluster.Group> groups = new ArrayList<>(groupsByRoot.getOrDefault(e.getKey(), List.of()));
+      // LSH bands of one template (or one activity pattern) shared by the same accounts draw as one value.
+      Map<String, LinkedCluster.Group> distinctGroups = new java.util.LinkedHashMap<>();
+      for (LinkedCluster.Group g : groupsByRoot.getOrDefault(e.getKey(), List.of())) {
+        distinctGroups.putIfAbsent(g.kind() + "|" + g.members(), g);
+      }
+      List<LinkedCluster.Group> groups = new ArrayList<>(distinctGroups.values());
       groups.sort(Comparator.comparingDouble((LinkedCluster.Group g) -> -g.weight())
           .thenComparing(g -> -g.members().size()).thenComparing(g -> String.valueOf(g.example())));
       if (groups.size() > GROUPS) {
