@@ -9,6 +9,9 @@ public record LinkedCluster(
   /** Members sharing one value (for drawing the cluster): at most 40 groups of 40 members. */
   public record Group(LinkKind kind, String example, double weight, List<String> members) {}
 
-  /** Evidence of one kind: {@code pairs} member pairs share a value of it; the strongest value's weight. */
-  public record Link(LinkKind kind, long pairs, double weight, List<String> examples) {}
+  /**
+   * Evidence of one kind: {@code pairs} member pairs share a value of it, held by {@code accounts}
+   * members; the strongest value's weight.
+   */
+  public record Link(LinkKind kind, long pairs, double weight, List<String> examples, int accounts) {}
 }

@@ -285,7 +285,8 @@ public final class Linker {
       Map<LinkKind, LinkAgg> aggs = linksByRoot.getOrDefault(e.getKey(), Map.of());
       for (Map.Entry<LinkKind, LinkAgg> a : new TreeMap<>(aggs).entrySet()) {
         LinkAgg agg = a.getValue();
-        links.add(new LinkedCluster.Link(a.getKey(), agg.pairs(), agg.weight, new ArrayList<>(agg.examples)));
+        links.add(new LinkedCluster.Link(
+            a.getKey(), agg.pairs(), agg.weight, new ArrayList<>(agg.examples), agg.holders.size()));
         if (a.getKey() == LinkKind.TEMPLATE && !agg.examples.isEmpty()) {
           fingerprint = "t-" + ClusterIds.sha256Hex(agg.examples.iterator().next()).substring(0, 16);
         }
@@ -325,8 +326,10 @@ public final class Linker {
     Set<Long> distinct = new java.util.HashSet<>();
     double weight;
     final Set<String> examples = new LinkedHashSet<>();
+    final Set<Integer> holders = new java.util.HashSet<>();
 
     void add(List<Integer> members, double w, String example) {
+      holders.addAll(members);
       long k = members.size();
       summedPairs += k * (k - 1) / 2;
       if (distinct != null && distinct.size() + k * (k - 1) / 2 <= EXACT_PAIRS) {

@@ -20,6 +20,8 @@ public class ClusterResult {
   public long activityStart;
   public long activityBucketMillis;
   public int[] activity = new int[0];
+  /** See {@link AccountResult#firstAtPercent}. */
+  public long[] firstAtPercent;
 
   public ClusterResult() {}
 
@@ -47,6 +49,8 @@ public class ClusterResult {
     public long count;
     public double weight;
     public List<String> examples = new ArrayList<>();
+    /** Members holding a shared value of this kind (not written to clusters.jsonl). */
+    public int accounts;
 
     public Link() {}
 

@@ -56,7 +56,9 @@ public final class LinkingFunction extends KeyedProcessFunction<Integer, Account
       r.accounts.addAll(c.accounts());
       r.templateFingerprint = c.templateFingerprint();
       for (LinkedCluster.Link l : c.links()) {
-        r.links.add(new ClusterResult.Link(l.kind().code(), l.pairs(), l.weight(), l.examples()));
+        ClusterResult.Link link = new ClusterResult.Link(l.kind().code(), l.pairs(), l.weight(), l.examples());
+        link.accounts = l.accounts();
+        r.links.add(link);
       }
       for (LinkedCluster.Group g : c.groups()) {
         r.groups.add(new ClusterResult.Group(g.kind().code(), g.example(), new java.util.ArrayList<>(g.members())));

@@ -236,6 +236,7 @@ public final class ScanJob {
     c.activityStart = score.activityStart;
     c.activityBucketMillis = score.activityBucketMillis;
     c.activity = score.activity;
+    c.firstAtPercent = score.firstAtPercent;
   }
 
   private static long counter(JobExecutionResult job, String name) {

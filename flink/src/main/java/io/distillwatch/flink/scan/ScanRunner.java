@@ -9,6 +9,7 @@ import io.distillwatch.report.ReportWriter;
 import io.distillwatch.scan.AccountResult;
 import io.distillwatch.scan.ClusterInheritance;
 import io.distillwatch.scan.ClusterResult;
+import io.distillwatch.scan.ClusterSignals;
 import io.distillwatch.scan.OutputRedaction;
 import io.distillwatch.scan.RejectedWriter;
 import io.distillwatch.scan.ScanContextLoader;
@@ -79,6 +80,9 @@ public final class ScanRunner {
     }
     List<AccountResult> accounts = new ArrayList<>(outcome.accounts());
     List<ClusterResult> clusters = outcome.clusters();
+    java.util.Map<String, AccountResult> byAccount = new java.util.HashMap<>();
+    accounts.forEach(a -> byAccount.put(a.account, a));
+    new ClusterSignals(side.context()).apply(clusters, byAccount);
     new ClusterInheritance(side.context()).apply(accounts, clusters);
     if (request.redact) {
       accounts.forEach(OutputRedaction::signals);
