@@ -29,6 +29,8 @@ public final class Linker {
   static final int MAX_GROUPS_PER_VALUE = 200;
   /** Sum of per-kind weights at which two linked groups are linked to each other: 0.8. */
   static final double GROUP_LINK_THRESHOLD = 0.8;
+  /** Two linked groups drawing on one pool of network prefixes: Jaccard overlap of their prefixes ≥ 0.5. */
+  static final double POOL_OVERLAP = 0.5;
   private final LinkPolicy policy;
   private final List<String> accounts = new ArrayList<>();
   private final Map<String, Integer> accountIndex = new HashMap<>();
@@ -171,9 +173,18 @@ public final class Linker {
         }
       }
     }
+    Map<Integer, Set<String>> poolByGroup = new HashMap<>();
     for (Map.Entry<Long, double[]> e : groupPairs.entrySet()) {
+      double[] perKind = e.getValue();
+      int a = (int) (e.getKey() >>> 32);
+      int b = (int) (long) e.getKey();
+      if (perKind[LinkKind.IP_PREFIX.ordinal()] == 0
+          && jaccard(pool(a, uf, poolByGroup), pool(b, uf, poolByGroup)) >= POOL_OVERLAP) {
+        // Members rotate through one pool of exits: each /24 is held by few, the pool by all.
+        perKind[LinkKind.IP_PREFIX.ordinal()] = policy.base(LinkKind.IP_PREFIX);
+      }
       double sum = 0;
-      for (double w : e.getValue()) {
+      for (double w : perKind) {
         sum += w;
       }
       if (sum >= GROUP_LINK_THRESHOLD - 1e-9) {
@@ -307,6 +318,40 @@ public final class Linker {
     }
     out.sort(Comparator.comparingInt((LinkedCluster c) -> -c.accounts().size()).thenComparing(LinkedCluster::id));
     return out;
+  }
+
+  /** The network prefixes a linked group's members used (values within the kind's account ceiling). */
+  private Set<String> pool(int root, UnionFind uf, Map<Integer, Set<String>> pools) {
+    if (pools.isEmpty()) {
+      // one pass over the prefix index builds every group's pool
+      for (Map.Entry<String, int[]> e : membersByKey.entrySet()) {
+        int n = memberCount.get(e.getKey());
+        if (LinkKind.ofKey(e.getKey()) != LinkKind.IP_PREFIX || policy.weight(LinkKind.IP_PREFIX, n) <= 0) {
+          continue;
+        }
+        for (int i = 0; i < n; i++) {
+          int r = uf.find(e.getValue()[i]);
+          if (uf.size(r) >= 2) {
+            pools.computeIfAbsent(r, x -> new java.util.HashSet<>()).add(e.getKey());
+          }
+        }
+      }
+      pools.putIfAbsent(-1, Set.of()); // marks the cache as built
+    }
+    return pools.getOrDefault(root, Set.of());
+  }
+
+  private static double jaccard(Set<String> a, Set<String> b) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return 0;
+    }
+    int common = 0;
+    for (String x : a) {
+      if (b.contains(x)) {
+        common++;
+      }
+    }
+    return (double) common / (a.size() + b.size() - common);
   }
 
   private static long pairKey(int a, int b) {

@@ -137,4 +137,22 @@ class LinkerTest {
     assertThat(clusters.get(0).accounts()).hasSize(60).allMatch(a -> a.startsWith("op-"));
     assertThat(clusters.subList(1, 6)).allSatisfy(c -> assertThat(c.accounts()).hasSize(8));
   }
+
+  @Test
+  void cardGroupsRotatingThroughOneLargeProxyPoolJoin() {
+    long seed = 11;
+    Random random = new Random(seed);
+    for (int i = 0; i < 48; i++) {
+      Map<String, String> keys = new LinkedHashMap<>();
+      keys.put(LinkKind.PAYMENT_FP.key("card-" + i / 12), "");
+      keys.put(LinkKind.SYSTEM_PROMPT.key("op-system"), "");
+      for (int k = 0; k < 16; k++) {
+        // 40 exits in 40 /24s: each /24 is seen by few accounts of a card group, the pool by all
+        keys.put(LinkKind.IP_PREFIX.key("192.0." + random.nextInt(40) + ".0/24"), "");
+      }
+      linker.add(new AccountEvidence(String.format("op-%02d", i), keys));
+    }
+    assertThat(linker.link()).as("seed %d", seed).singleElement()
+        .satisfies(c -> assertThat(c.accounts()).hasSize(48));
+  }
 }
