@@ -46,10 +46,10 @@ public final class LinkPolicy {
     p.set(LinkKind.ASN, 0.1, 400);
     p.set(LinkKind.TLS_FP, 0.15, 400);
     p.set(LinkKind.SYSTEM_PROMPT, 0.5, 5_000);
-    // A template counts only when it dominates an account's traffic, so sharing one stays specific
-    // however many accounts do: it does not decay (accounts of one benchmark link, and are judged benign
-    // on their combined traffic).
-    p.set(LinkKind.TEMPLATE, 0.6, 100_000);
+    // A template counts only when it carries most of each account's own prompts (at least 5), so
+    // sharing one is specific however many accounts do: it links on its own and does not decay.
+    // Accounts running one benchmark link too, and are judged benign on their combined traffic.
+    p.set(LinkKind.TEMPLATE, 1.0, 100_000);
     p.nonDecaying.add(LinkKind.TEMPLATE);
     p.set(LinkKind.COACTIVITY, 0.3, 400);
     p.set(LinkKind.CREATION_BURST, 0.5, 5_000);
