@@ -61,8 +61,9 @@ public final class Linker {
       members[n] = idx;
       membersByKey.put(key, members);
       memberCount.put(key, n + 1);
-      if (n == 0 && i < evidence.examples.size()) {
-        exampleByKey.put(key, evidence.examples.get(i));
+      if (i < evidence.examples.size() && evidence.examples.get(i) != null) {
+        // the smallest example, so output does not depend on arrival order
+        exampleByKey.merge(key, evidence.examples.get(i), (a, b) -> a.compareTo(b) <= 0 ? a : b);
       }
     }
   }
