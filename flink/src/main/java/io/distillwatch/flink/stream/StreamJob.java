@@ -132,6 +132,20 @@ public final class StreamJob {
    */
   public static KafkaSink<VerdictChange> kafkaSink(
       String bootstrapServers, String topic, String transactionalIdPrefix, Properties producerConfig) {
+    return kafkaSink(bootstrapServers, topic, transactionalIdPrefix, producerConfig, DeliveryGuarantee.EXACTLY_ONCE);
+  }
+
+  /**
+   * As {@link #kafkaSink(String, String, String, Properties)} with a chosen guarantee; with
+   * {@code AT_LEAST_ONCE} a change may be published again after a failover (same key and seq), and
+   * consumers drop repeats by (kind, id, seq).
+   */
+  public static KafkaSink<VerdictChange> kafkaSink(
+      String bootstrapServers,
+      String topic,
+      String transactionalIdPrefix,
+      Properties producerConfig,
+      DeliveryGuarantee guarantee) {
     Properties props = new Properties();
     // Must not exceed the broker's transaction.max.timeout.ms (15 min by default).
     props.setProperty("transaction.timeout.ms", "600000");
@@ -142,13 +156,10 @@ public final class StreamJob {
         .setRecordSerializer(
             KafkaRecordSerializationSchema.<VerdictChange>builder()
                 .setTopic(topic)
-                .setKeySerializationSchema(
-                    (SerializationSchema<VerdictChange>) c -> c.id.getBytes(StandardCharsets.UTF_8))
-                .setValueSerializationSchema(
-                    (SerializationSchema<VerdictChange>)
-                        c -> c.toJson().getBytes(StandardCharsets.UTF_8))
+                .setKeySerializationSchema(new IdBytes())
+                .setValueSerializationSchema(new JsonBytes())
                 .build())
-        .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+        .setDeliveryGuarantee(guarantee)
         .setTransactionalIdPrefix(transactionalIdPrefix)
         .build();
   }
@@ -167,6 +178,26 @@ public final class StreamJob {
         ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
     conf.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, 3);
     return conf;
+  }
+
+  /** Kafka key of a change: its id (account or cluster). */
+  private static final class IdBytes implements SerializationSchema<VerdictChange> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public byte[] serialize(VerdictChange c) {
+      return c.id.getBytes(StandardCharsets.UTF_8);
+    }
+  }
+
+  /** Kafka value of a change: its DESIGN §4 JSON. */
+  private static final class JsonBytes implements SerializationSchema<VerdictChange> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public byte[] serialize(VerdictChange c) {
+      return c.toJson().getBytes(StandardCharsets.UTF_8);
+    }
   }
 
   private static final class ParseLines implements FlatMapFunction<String, IngestRecord> {
