@@ -91,26 +91,40 @@ public final class StreamBench {
   private static double throughput(TestBroker broker, Path dir, String name, int parallelism, int events) throws Exception {
     broker.createTopic("out-" + name, 2);
     NodeConfig config = NodeConfig.of(settings(broker, dir, name, parallelism));
-    long base = NodeMetrics.jvm().value("eventsIn");
+    awaitMetricsGone();
     JobClient job = start(config, new DetectorRules(new ScanRequest()));
+    long base = 0;
+    java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    long cpuStart = 0;
     long tenth = events / 10;
     long startNanos = 0;
     while (NodeMetrics.jvm().value("eventsIn") - base < events) {
       if (startNanos == 0 && NodeMetrics.jvm().value("eventsIn") - base >= tenth) {
         startNanos = System.nanoTime();
+        cpuStart = ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime();
       }
       Thread.sleep(20);
     }
     double seconds = (System.nanoTime() - startNanos) / 1e9;
+    double cpuSeconds = (((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() - cpuStart) / 1e9;
     double rate = (events - tenth) / seconds;
-    System.out.printf("parallelism %d: %d events, %.0f events/s sustained, checkpoints completed %d, last checkpoint %d ms%n",
-        parallelism, events, rate, NodeMetrics.jvm().value("numberOfCompletedCheckpoints"),
-        NodeMetrics.jvm().value("lastCheckpointDuration"));
+    System.out.printf("parallelism %d: %d events, %.0f events/s sustained (wall clock), %.0f events per CPU-second "
+            + "(whole JVM: broker + job), machine load %.1f, checkpoints completed %d, last checkpoint %d ms%n",
+        parallelism, events, rate, (events - tenth) / cpuSeconds, os.getSystemLoadAverage(),
+        NodeMetrics.jvm().value("numberOfCompletedCheckpoints"), NodeMetrics.jvm().value("lastCheckpointDuration"));
     job.cancel().get(60, TimeUnit.SECONDS);
     return rate;
   }
 
+  /** Waits until the previous job's metrics are unregistered, so counts start from zero. */
+  private static void awaitMetricsGone() throws InterruptedException {
+    for (int i = 0; i < 300 && NodeMetrics.jvm().value("eventsIn") != 0; i++) {
+      Thread.sleep(100);
+    }
+  }
+
   private static void latency(TestBroker broker, Path dir, double rate, int seconds) throws Exception {
+    awaitMetricsGone();
     broker.createTopic("lat-in", 2);
     broker.createTopic("out-lat", 2);
     Map<String, String> m = settings(broker, dir, "lat", 1);

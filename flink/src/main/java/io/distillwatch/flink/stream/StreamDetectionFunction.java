@@ -56,8 +56,7 @@ public final class StreamDetectionFunction<S>
   private final Duration dedupTtl;
 
   private transient ValueState<S> accountState;
-  private transient ValueState<String> verdict;
-  private transient ValueState<Long> seq;
+  private transient ValueState<Progress> progress;
   private transient MapState<Long, List<UsageEvent>> pending;
   private transient MapState<String, Boolean> seenRequestIds;
   private transient Counter late;
@@ -82,8 +81,9 @@ public final class StreamDetectionFunction<S>
     rules.open();
     accountState =
         getRuntimeContext().getState(new ValueStateDescriptor<>("account", rules.stateSerializer()));
-    verdict = getRuntimeContext().getState(new ValueStateDescriptor<>("verdict", Types.STRING));
-    seq = getRuntimeContext().getState(new ValueStateDescriptor<>("seq", Types.LONG));
+    progress =
+        getRuntimeContext()
+            .getState(new ValueStateDescriptor<>("progress", TypeInformation.of(Progress.class)));
     pending =
         getRuntimeContext()
             .getMapState(
@@ -138,11 +138,13 @@ public final class StreamDetectionFunction<S>
     if (state == null) {
       state = rules.newState(account);
     }
-    String current = verdict.value();
-    if (current == null) {
-      current = Verdict.BENIGN.code();
+    Progress p = progress.value();
+    if (p == null) {
+      p = new Progress();
+      p.verdict = Verdict.BENIGN.code();
     }
-    long n = seq.value() == null ? 0 : seq.value();
+    String current = p.verdict;
+    long n = p.seq;
     for (UsageEvent e : due) {
       rules.update(state, e);
       Assessment a = rules.assess(state);
@@ -164,7 +166,18 @@ public final class StreamDetectionFunction<S>
       }
     }
     accountState.update(state);
-    verdict.update(current);
-    seq.update(n);
+    if (n != p.seq) {
+      p.verdict = current;
+      p.seq = n;
+      progress.update(p); // written only on a change: an absent value means benign, seq 0
+    }
+  }
+
+  /** The account's current verdict and the seq of its last change (a Flink POJO). */
+  public static class Progress {
+    public String verdict;
+    public long seq;
+
+    public Progress() {}
   }
 }

@@ -55,8 +55,8 @@ class StreamDetectionFunctionTest {
     assertThat(h.extractOutputValues()).isEqualTo(Probe.expected(RULES, events));
     assertThat(h.numEventTimeTimers()).isZero();
     assertThat(h.numKeyedStateEntries())
-        .as("account state, verdict, seq and request ids remain; the pending buffer is gone")
-        .isEqualTo(4);
+        .as("account state, progress (verdict, seq) and request ids remain; the pending buffer is gone")
+        .isEqualTo(3);
     h.close();
   }
 
