@@ -39,10 +39,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *   <li>latency: events produced in real time at half the parallelism-1 rate with {@code ts = now};
  *       event-to-alert latency = time a change is read from the output topic (read_committed) minus
  *       its event's ts. Uses the probe rules (verdict changes every 50 events per account) so there
- *       are alerts to time; out-of-orderness 1 s, checkpoints every 2 s.
+ *       are alerts to time; out-of-orderness 1 s, checkpoints every 2 s; once with the at-least-once
+ *       and once with the exactly-once (transactional) Kafka sink.
  * </ol>
  *
- * <p>Run: see docs/bench/streaming.md. Args: {@code [events=400000] [latencySeconds=30]}.
+ * <p>Run: see docs/bench/streaming.md. Args: {@code [events=400000] [latencySeconds=30]
+ * [latencyRate=half the p1 rate] [latency-only]}.
  */
 public final class StreamBench {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,16 +54,25 @@ public final class StreamBench {
   public static void main(String[] args) throws Exception {
     int events = args.length > 0 ? Integer.parseInt(args[0]) : 400_000;
     int latencySeconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+    // Optional: a fixed latency rate (events/s) and "latency-only" to skip the throughput phase.
+    double latencyRate = args.length > 2 ? Double.parseDouble(args[2]) : 0;
+    boolean latencyOnly = args.length > 3 && args[3].equals("latency-only");
     Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "stream-bench");
     try (TestBroker broker = TestBroker.start(dir.resolve("kafka"))) {
-      broker.createTopic("bench-in", 2);
-      long t0 = System.nanoTime();
-      produce(broker, "bench-in", events, 5000, 0);
-      System.out.printf("loaded %d events in %.1f s%n", events, (System.nanoTime() - t0) / 1e9);
-      double rate1 = throughput(broker, dir, "p1", 1, events);
-      double rate2 = throughput(broker, dir, "p2", 2, events);
-      System.out.printf("RESULT throughput p1 %.0f events/s, p2 %.0f events/s (checkpoint interval 10 s)%n", rate1, rate2);
-      latency(broker, dir, Math.max(1000, rate1 / 2), latencySeconds);
+      double rate1 = latencyRate * 2;
+      if (!latencyOnly) {
+        broker.createTopic("bench-in", 2);
+        long t0 = System.nanoTime();
+        produce(broker, "bench-in", events, 5000, 0);
+        System.out.printf("loaded %d events in %.1f s%n", events, (System.nanoTime() - t0) / 1e9);
+        rate1 = throughput(broker, dir, "p1", 1, events);
+        double rate2 = throughput(broker, dir, "p2", 2, events);
+        System.out.printf("RESULT throughput p1 %.0f events/s, p2 %.0f events/s (checkpoint interval 10 s)%n", rate1, rate2);
+      }
+      double rate = latencyRate > 0 ? latencyRate : Math.max(1000, rate1 / 2);
+      latency(broker, dir, rate, 15, "at-least-once", "warmup"); // JIT and broker warm-up, not reported
+      latency(broker, dir, rate, latencySeconds, "at-least-once", "lat");
+      latency(broker, dir, rate, latencySeconds, "exactly-once", "lat");
     }
     System.exit(0);
   }
@@ -70,7 +81,7 @@ public final class StreamBench {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("input", "kafka");
     m.put("kafka.bootstrap-servers", broker.bootstrapServers());
-    m.put("kafka.input-topic", name.startsWith("lat") ? "lat-in" : "bench-in");
+    m.put("kafka.input-topic", name.startsWith("p") ? "bench-in" : name + "-in");
     m.put("kafka.output-topic", "out-" + name);
     m.put("kafka.group-id", "bench-" + name);
     m.put("kafka.transactional-id-prefix", "tx-" + name);
@@ -123,37 +134,40 @@ public final class StreamBench {
     }
   }
 
-  private static void latency(TestBroker broker, Path dir, double rate, int seconds) throws Exception {
+  private static void latency(TestBroker broker, Path dir, double rate, int seconds, String delivery, String label)
+      throws Exception {
     awaitMetricsGone();
-    broker.createTopic("lat-in", 2);
-    broker.createTopic("out-lat", 2);
-    Map<String, String> m = settings(broker, dir, "lat", 1);
+    String name = label + "-" + delivery;
+    broker.createTopic(name + "-in", 2);
+    broker.createTopic("out-" + name, 2);
+    Map<String, String> m = settings(broker, dir, name, 1);
+    m.put("kafka.delivery", delivery);
     m.put("checkpoint.interval", "2s");
     m.put("event-time.out-of-orderness", "1s");
     m.put("event-time.idleness", "5s");
     NodeConfig config = NodeConfig.of(m);
     JobClient job = start(config, new OrderProbeRules(50));
     List<Long> latencies = new ArrayList<>();
-    Thread consumer = new Thread(() -> consume(broker, "out-lat", latencies, seconds + 15));
+    Thread consumer = new Thread(() -> consume(broker, "out-" + name, latencies, seconds + 15));
     consumer.start();
     Thread.sleep(3000); // let the job start before timing
-    produce(broker, "lat-in", (int) (rate * seconds), 2000, rate);
+    produce(broker, name + "-in", (int) (rate * seconds), 2000, rate);
     consumer.join();
     job.cancel().get(60, TimeUnit.SECONDS);
     long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
     if (sorted.length == 0) {
-      System.out.println("RESULT latency: no alerts received");
+      System.out.println("RESULT latency (" + delivery + "): no alerts received");
       return;
     }
-    System.out.printf("RESULT latency at %.0f events/s for %d s: %d alerts, p50 %d ms, p99 %d ms, max %d ms "
-            + "(checkpoint interval 2 s, out-of-orderness 1 s, exactly-once Kafka sink, read_committed)%n",
-        rate, seconds, sorted.length, sorted[sorted.length / 2], sorted[(int) (sorted.length * 0.99)], sorted[sorted.length - 1]);
+    System.out.printf((label.equals("warmup") ? "warm-up" : "RESULT") + " latency (%s) at %.0f events/s for %d s: %d alerts, p50 %d ms, p99 %d ms, max %d ms "
+            + "(checkpoint interval 2 s, out-of-orderness 1 s, consumer read_committed)%n",
+        delivery, rate, seconds, sorted.length, sorted[sorted.length / 2], sorted[(int) (sorted.length * 0.99)], sorted[sorted.length - 1]);
   }
 
   private static void consume(TestBroker broker, String topic, List<Long> latencies, int seconds) {
     Properties p = new Properties();
     p.put("bootstrap.servers", broker.bootstrapServers());
-    p.put("group.id", "lat-reader");
+    p.put("group.id", "lat-reader-" + topic);
     p.put("auto.offset.reset", "earliest");
     p.put("isolation.level", "read_committed");
     p.put("key.deserializer", ByteArrayDeserializer.class.getName());
