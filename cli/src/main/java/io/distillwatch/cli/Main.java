@@ -9,7 +9,19 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "distillwatch 0.1.0",
     description = "Detect and share adversarial-distillation campaigns against LLM APIs.",
-    subcommands = {CommandLine.HelpCommand.class, ScanCommand.class, DemoCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      DemoCommand.class,
+      ScanCommand.class,
+      ScreenCommand.class,
+      SimulateCommand.class,
+      EvalCommand.class,
+      HubCommand.class,
+      PublishCommand.class,
+      PullCommand.class,
+      KeygenCommand.class,
+      BenchCommand.class
+    })
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

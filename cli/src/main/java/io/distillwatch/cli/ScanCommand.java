@@ -1,6 +1,10 @@
 package io.distillwatch.cli;
 
 import io.distillwatch.flink.scan.ScanRunner;
+import io.distillwatch.ingest.AccountsFile;
+import io.distillwatch.screening.Screener;
+import io.distillwatch.screening.ScreeningOptions;
+import io.distillwatch.screening.ScreeningResult;
 import io.distillwatch.ingest.FieldMapping;
 import io.distillwatch.ingest.InputFormat;
 import io.distillwatch.ingest.InputUnreadableException;
@@ -59,6 +63,23 @@ public final class ScanCommand implements Callable<Integer> {
   @Option(names = "--parallelism", defaultValue = "2", description = "Flink parallelism (default: ${DEFAULT-VALUE}).")
   int parallelism;
 
+  @Option(names = "--lists", paramLabel = "DIR",
+      description = "Screen accounts (accounts file) against export-control lists; results go in 'screening'.")
+  Path lists;
+
+  @Option(names = "--list-date", paramLabel = "YYYY-MM-DD", description = "Date of lists whose file states none.")
+  String listDate;
+
+  @Option(names = "--screening-policy", paramLabel = "FILE", description = "Ownership policy for screening.")
+  Path screeningPolicy;
+
+  @Option(names = "--disable-signals", split = ",", paramLabel = "FAMILY|ID",
+      description = "Switch off signal families or signals (ablation), e.g. infra,elicitation.cot.")
+  List<String> disableSignals = new ArrayList<>();
+
+  @Option(names = "--no-linking", description = "Do not link accounts into clusters (per-account verdicts only).")
+  boolean noLinking;
+
   @Option(names = "--redact",
       description = "Outputs show no prompt text beyond template skeletons, no IPs beyond /24, no emails.")
   boolean redact;
@@ -78,7 +99,15 @@ public final class ScanCommand implements Callable<Integer> {
       return ExitCodes.INPUT_UNREADABLE;
     }
     try {
-      ScanRunner.Result result = new ScanRunner(request).run();
+      ScanRunner runner = new ScanRunner(request);
+      if (lists != null) {
+        if (accounts == null) {
+          System.err.println("distillwatch scan: --lists needs --accounts (names and countries come from it)");
+          return ExitCodes.USAGE;
+        }
+        runner.withScreening(screening()::get);
+      }
+      ScanRunner.Result result = runner.run();
       printSummary(result.summary());
       return ExitCodes.OK;
     } catch (Exception e) {
@@ -110,7 +139,20 @@ public final class ScanCommand implements Callable<Integer> {
     r.out = out.toString();
     r.parallelism = parallelism;
     r.redact = redact;
+    r.linking = !noLinking;
+    r.disabledSignals = new ArrayList<>(disableSignals);
     return r;
+  }
+
+  /** Screens every account of the accounts file; the map holds DESIGN §6 objects by account. */
+  private java.util.Map<String, Object> screening() throws Exception {
+    ScreeningOptions options = ScreenCommand.options(null, listDate, screeningPolicy);
+    Screener screener = Screener.load(lists, options);
+    java.util.Map<String, Object> byAccount = new java.util.HashMap<>();
+    for (ScreeningResult r : screener.screenAll(AccountsFile.load(accounts).entries().values())) {
+      byAccount.put(r.account(), io.distillwatch.scan.ScanOutput.json().convertValue(r, java.util.Map.class));
+    }
+    return byAccount;
   }
 
   private static String str(Path p) {
@@ -119,8 +161,9 @@ public final class ScanCommand implements Callable<Integer> {
 
   /** The first side input that cannot be read, named with its option, or null. */
   private String firstUnreadable() {
-    Path[] paths = {accounts, models, ipintel, allowlist, config};
-    String[] names = {"--accounts", "--models", "--ipintel", "--allowlist", "--config"};
+    Path[] paths = {accounts, models, ipintel, allowlist, config, lists, screeningPolicy};
+    String[] names = {"--accounts", "--models", "--ipintel", "--allowlist", "--config", "--lists",
+        "--screening-policy"};
     for (int i = 0; i < paths.length; i++) {
       if (paths[i] != null && !Files.isReadable(paths[i])) {
         return names[i] + " " + paths[i];

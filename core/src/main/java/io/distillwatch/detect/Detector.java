@@ -2,19 +2,50 @@ package io.distillwatch.detect;
 
 import io.distillwatch.event.Signal;
 import io.distillwatch.event.UsageEvent;
-import io.distillwatch.event.Verdict;
+import io.distillwatch.ipintel.IpCategory;
+import io.distillwatch.ipintel.IpInfo;
+import io.distillwatch.ipintel.IpIntel;
+import io.distillwatch.template.Hash64;
+import io.distillwatch.template.NormalizedPrompt;
+import io.distillwatch.template.PromptNormalizer;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
- * The per-account rules: folds events into {@link AccountState} and scores it. Pure; the Flink job
- * calls it. PLACEHOLDER implementation, replaced by the signals work.
+ * The per-account rules: folds events into {@link AccountState} and scores it. Pure (no I/O, no
+ * clocks); the Flink job calls it. Thread-safe: scratch buffers are per thread; a state must only be
+ * updated by one thread at a time. Signals and the score formula: docs/scoring.md.
  */
 public final class Detector {
   private final DetectionContext context;
+  private final Scorer scorer;
+  private final double thinkingBudgetMax;
+  private final long maxGapMillis;
+
+  private static final class Scratch {
+    final PromptNormalizer normalizer = new PromptNormalizer();
+    final int[] category = new int[PromptFeatures.CATEGORY_COUNT + 1];
+    String lastSystemHex;
+    String lastUa;
+    String lastTls;
+    String lastClaimed;
+    String lastSeen;
+    String lastSystem;
+    long lastSystemHash;
+    int lastSystemFlags;
+    String lastIp;
+    IpInfo lastIpInfo;
+  }
+
+  private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
   public Detector(DetectionContext context) {
     this.context = context;
+    this.scorer = new Scorer(context);
+    DetectionConfig c = context.config();
+    this.thinkingBudgetMax = c.get("elicitation.reasoning_max.thinking_budget");
+    this.maxGapMillis = (long) (c.get("automation.interarrival_regularity.max_gap_seconds") * 1000);
   }
 
   public DetectionContext context() {
@@ -25,24 +56,279 @@ public final class Detector {
     return new AccountState(account);
   }
 
-  public void update(AccountState state, UsageEvent event) {
-    state.events++;
-    state.firstTs = Math.min(state.firstTs, event.ts);
-    state.lastTs = Math.max(state.lastTs, event.ts);
+  /** Folds one event into the account's state. Events should arrive in event-time order. */
+  public void update(AccountState s, UsageEvent e) {
+    Scratch x = scratch.get();
+    long ts = e.ts;
+    s.events++;
+    s.firstTs = Math.min(s.firstTs, ts);
+    s.lastTs = Math.max(s.lastTs, ts);
+    s.activity.add(ts);
+    s.hourOfDay[(int) Math.floorMod(ts / 3_600_000L, 24L)]++;
+    if (s.lastArrival != Long.MIN_VALUE) {
+      long gap = ts - s.lastArrival;
+      if (gap >= 0 && gap <= maxGapMillis) {
+        double g = gap / 1000.0;
+        s.gapN++;
+        double d = g - s.gapMean;
+        s.gapMean += d / s.gapN;
+        s.gapM2 += d * (g - s.gapMean);
+      }
+    }
+    s.lastArrival = Math.max(s.lastArrival, ts);
+    concurrency(s, e);
+    if (e.isMultiTurn()) {
+      s.multiTurnEvents++;
+    }
+    prompt(s, e, x);
+    params(s, e);
+    usage(s, e);
+    infrastructure(s, e, x);
+    model(s, e);
+  }
+
+  private static void concurrency(AccountState s, UsageEvent e) {
+    if (e.latencyMs == null) {
+      return;
+    }
+    if (s.inflightEnds == null) {
+      s.inflightEnds = new long[AccountState.INFLIGHT_SLOTS];
+    }
+    int inflight = 0;
+    int oldest = 0;
+    for (int i = 0; i < s.inflightEnds.length; i++) {
+      if (s.inflightEnds[i] > e.ts) {
+        inflight++;
+      }
+      if (s.inflightEnds[i] < s.inflightEnds[oldest]) {
+        oldest = i;
+      }
+    }
+    s.timedEvents++;
+    s.inflightSum += inflight;
+    if (inflight > 0) {
+      s.overlapEvents++;
+    }
+    s.maxInflight = Math.max(s.maxInflight, inflight);
+    s.inflightEnds[oldest] = e.ts + e.latencyMs;
+  }
+
+  private void prompt(AccountState s, UsageEvent e, Scratch x) {
+    int systemFlags = 0;
+    if (e.system != null && !e.system.isEmpty()) {
+      if (!e.system.equals(x.lastSystem)) {
+        x.lastSystem = e.system;
+        x.lastSystemHash = Hash64.fingerprint(e.system, 0x535953L);
+        x.lastSystemFlags = PromptFeatures.scan(x.normalizer.normalize(e.system), x.category, null);
+        x.lastSystemHex = String.format(Locale.ROOT, "%016x", x.lastSystemHash);
+      }
+      systemFlags = x.lastSystemFlags;
+      s.systemPrompts.add(x.lastSystemHex);
+    }
+    NormalizedPrompt p = x.normalizer.normalize(e.userText);
+    if (p.isEmpty()) {
+      if ((systemFlags & PromptFeatures.COT) != 0) {
+        s.cotEvents++;
+      }
+      return;
+    }
+    s.prompts++;
+    s.distinctPrompts.add(Hash64.fingerprint(e.userText, 0x50524fL));
+    int flags = PromptFeatures.scan(p, x.category, s.vocabulary) | systemFlags;
+    if ((flags & PromptFeatures.COT) != 0) {
+      s.cotEvents++;
+    }
+    if ((flags & PromptFeatures.RUBRIC) != 0) {
+      s.rubricEvents++;
+    }
+    if ((flags & PromptFeatures.BENCH_LAYOUT) != 0) {
+      s.benchLayoutEvents++;
+    }
+    s.categories[x.category[0]]++;
+    int h = s.heads.offer(p.headKey());
+    if (s.heads.wantsExample(h)) {
+      s.heads.example(h, p.head(TopK.EXAMPLE_CHARS));
+    }
+    int t = s.tails.offer(p.tailKey());
+    if (s.tails.wantsExample(t)) {
+      s.tails.example(t, p.tail(TopK.EXAMPLE_CHARS));
+    }
+  }
+
+  private void params(AccountState s, UsageEvent e) {
+    if (e.temperature != null) {
+      s.tempKnown++;
+      if (e.temperature == 0.0) {
+        s.temp0Events++;
+      }
+    }
+    boolean maxEffort = e.reasoningEffort != null && isMaxEffort(e.reasoningEffort);
+    boolean maxBudget = e.thinkingBudget != null && e.thinkingBudget >= thinkingBudgetMax;
+    if (maxEffort || maxBudget) {
+      s.reasoningMaxEvents++;
+      if (s.reasoningExample == null) {
+        s.reasoningExample =
+            maxEffort
+                ? "reasoning_effort=" + e.reasoningEffort.toLowerCase(Locale.ROOT)
+                : "thinking_budget=" + e.thinkingBudget;
+      }
+    }
+    if (e.maxTokens != null) {
+      var m = context.model(e.model);
+      if (m != null && m.maxOutputTokens != null) {
+        s.maxTokensKnown++;
+        if (e.maxTokens >= m.maxOutputTokens) {
+          s.maxTokensPinned++;
+        }
+      }
+    }
+    if (e.n != null) {
+      s.nKnown++;
+      if (e.n > 1) {
+        s.nMultiEvents++;
+        s.maxN = Math.max(s.maxN, e.n);
+      }
+    }
+    int top = e.topLogprobs == null ? 0 : e.topLogprobs;
+    if (Boolean.TRUE.equals(e.logprobs) || top > 0) {
+      s.logprobsEvents++;
+      s.maxTopLogprobs = Math.max(s.maxTopLogprobs, top);
+    }
+    if ((e.tools != null && e.tools > 0) || e.toolUseBlocks > 0 || e.toolResultBlocks > 0) {
+      s.toolEvents++;
+      if (e.toolResultBlocks > 0 || e.toolUseBlocks > 0) {
+        s.toolResultEvents++;
+      }
+    }
+  }
+
+  static boolean isMaxEffort(String effort) {
+    String v = effort.trim().toLowerCase(Locale.ROOT);
+    return v.equals("high") || v.equals("max") || v.equals("xhigh") || v.equals("maximum");
+  }
+
+  private static void usage(AccountState s, UsageEvent e) {
+    if (e.outputTokens != null) {
+      s.outputEvents++;
+      s.outputTokens += e.outputTokens;
+      if (e.inputTokens != null && e.inputTokens > 0) {
+        s.ratioEvents++;
+        s.ratioIn += e.inputTokens;
+        s.ratioOut += e.outputTokens;
+      }
+    }
+  }
+
+  private void infrastructure(AccountState s, UsageEvent e, Scratch x) {
+    if (e.paymentFp != null) {
+      s.paymentFps.add(e.paymentFp);
+    }
+    if (e.tlsFp != null) {
+      s.tlsFps.add(e.tlsFp);
+    }
+    if (e.tlsFp != null && e.userAgent != null) {
+      if (!e.userAgent.equals(x.lastUa) || !e.tlsFp.equals(x.lastTls)) {
+        ClientFingerprints cf = ClientFingerprints.shipped();
+        x.lastUa = e.userAgent;
+        x.lastTls = e.tlsFp;
+        x.lastClaimed = cf.uaFamily(e.userAgent);
+        x.lastSeen = x.lastClaimed == null ? null : cf.tlsFamily(e.tlsFp);
+      }
+      String claimed = x.lastClaimed;
+      String seen = x.lastSeen;
+      if (claimed != null && seen != null) {
+        s.clientKnownEvents++;
+        if (!claimed.equals(seen)) {
+          s.clientMismatchEvents++;
+          if (s.clientMismatchExample == null) {
+            s.clientMismatchExample =
+                "user agent claims a " + claimed + " ('" + cut(e.userAgent, 40)
+                    + "') but the TLS fingerprint " + cut(e.tlsFp, 40) + " is a " + seen + "'s";
+          }
+        }
+      }
+    }
+    if (e.ip == null) {
+      if (e.asn != null) {
+        s.asns.add(Long.toString(e.asn));
+      }
+      return;
+    }
+    s.ipEvents++;
+    s.ipPrefixes.add(IpPrefixes.prefix(e.ip));
+    IpIntel intel = context.ipIntel();
+    Long asn = e.asn;
+    if (intel != null) {
+      IpInfo info;
+      if (e.ip.equals(x.lastIp)) {
+        info = x.lastIpInfo;
+      } else {
+        info = intel.lookup(e.ip);
+        x.lastIp = e.ip;
+        x.lastIpInfo = info;
+      }
+      s.ipIntelEvents++;
+      if (info.is(IpCategory.DATACENTER) || info.is(IpCategory.CLOUD)) {
+        s.datacenterEvents++;
+      }
+      if (info.is(IpCategory.VPN)) {
+        s.vpnEvents++;
+      } else if (info.is(IpCategory.TOR_EXIT)) {
+        s.torEvents++;
+      } else if (info.is(IpCategory.PROXY)) {
+        s.proxyEvents++;
+      } else if (info.is(IpCategory.PRIVACY_RELAY)) {
+        s.relayEvents++;
+      }
+      if (info.asn() != null) {
+        asn = info.asn();
+      }
+    }
+    if (asn != null) {
+      s.asns.add(Long.toString(asn));
+    }
+  }
+
+  private static String cut(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+  }
+
+  private static void model(AccountState s, UsageEvent e) {
+    if (e.model == null) {
+      return;
+    }
+    for (int i = 0; i < s.models.length; i++) {
+      if (s.models[i].equals(e.model)) {
+        s.modelCounts[i]++;
+        s.modelFirstTs[i] = Math.min(s.modelFirstTs[i], e.ts);
+        return;
+      }
+    }
+    if (s.models.length < AccountState.MODEL_CAP) {
+      int n = s.models.length + 1;
+      s.models = java.util.Arrays.copyOf(s.models, n);
+      s.modelFirstTs = java.util.Arrays.copyOf(s.modelFirstTs, n);
+      s.modelCounts = java.util.Arrays.copyOf(s.modelCounts, n);
+      s.models[n - 1] = e.model;
+      s.modelFirstTs[n - 1] = e.ts;
+      s.modelCounts[n - 1] = 1;
+    } else {
+      s.otherModelEvents++;
+    }
   }
 
   /** Cheap: score and verdict, no evidence text. Called after every event. */
   public Assessment assess(AccountState state) {
-    return new Assessment(0.0, Verdict.BENIGN);
+    return scorer.assess(state);
   }
 
   /** The non-zero signals with evidence sentences, consistent with {@link #assess}. */
   public List<Signal> explain(AccountState state) {
-    return List.of();
+    return scorer.explain(state);
   }
 
   /** Signal ids skipped for the whole run because their input (e.g. IP intelligence) is absent. */
   public Set<String> skippedSignals() {
-    return Set.of();
+    return scorer.skippedSignals();
   }
 }

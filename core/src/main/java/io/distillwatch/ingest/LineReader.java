@@ -2,7 +2,6 @@ package io.distillwatch.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 
 /**
@@ -11,7 +10,7 @@ import java.util.Arrays;
  * line needs no newline. A line longer than the limit is skipped to its newline without being
  * buffered: {@link #tooLong()} is then true, {@link #buffer()} holds its first
  * {@value #TOO_LONG_PREFIX_BYTES} bytes and {@link #physicalLength()} its full length, and the caller
- * reports {@code line_too_long}. Not thread-safe.
+ * reports {@code line_too_long} (see {@link EventParser#lineTooLong}). Not thread-safe.
  */
 public final class LineReader {
   /** Default longest line, 16 MiB (DESIGN §2). */
@@ -51,9 +50,9 @@ public final class LineReader {
    * Advances to the next line.
    *
    * @return false at end of input
-   * @throws UncheckedIOException when the stream fails (e.g. truncated gzip)
+   * @throws IOException when the stream fails (e.g. truncated gzip), the message naming the line
    */
-  public boolean next() {
+  public boolean next() throws IOException {
     length = 0;
     tooLong = false;
     physicalLength = 0;
@@ -79,7 +78,7 @@ public final class LineReader {
         chunkPos = chunkEnd;
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("read failed after line " + lineNumber + ": " + e.getMessage(), e);
+      throw new IOException("read failed after line " + lineNumber + ": " + e.getMessage(), e);
     }
     lineNumber++;
     if (!tooLong && length > 0 && line[length - 1] == '\r') {

@@ -74,7 +74,8 @@ final class OtelReader {
       sink.reject(RejectReason.NOT_AN_OBJECT, where + " is not an object");
       return;
     }
-    ObjectNode a = resAttrs.deepCopy();
+    ObjectNode a = NODES.objectNode();
+    a.setAll(resAttrs); // shallow: attribute values are never modified
     if (!span) {
       JsonNode body = rec.get("body");
       if (body != null && body.has("kvlistValue")) {

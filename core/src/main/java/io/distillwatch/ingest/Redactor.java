@@ -32,55 +32,132 @@ public final class Redactor {
   public static final String EMAIL = "[EMAIL]";
   /** Longest excerpt, in characters (DESIGN §4). */
   public static final int EXCERPT_CHARS = 200;
-  /** Bytes of a line decoded to build an excerpt; secrets are redacted before the cut. */
-  static final int EXCERPT_SOURCE_BYTES = 4096;
+  /** Bytes of a line decoded to build an excerpt. */
+  static final int EXCERPT_SOURCE_BYTES = 2048;
+  /**
+   * Characters redacted before the cut to {@value #EXCERPT_CHARS}: enough to see a whole credential
+   * field that starts inside the excerpt, small enough to keep rejections cheap.
+   */
+  static final int EXCERPT_REDACT_CHARS = 640;
 
   private static final String KEY_NAME =
-      "(?:[A-Za-z0-9]+[_-])?(?:api[_-]?key|apikey|authorization|password|passwd|secret|token|private[_-]?key)";
+      "(?:[A-Za-z0-9]{1,32}[_-])?(?:api[_-]?key|apikey|authorization|password|passwd|secret|token|private[_-]?key)";
 
   /** "key": "value" (the closing quote may be missing when the line was cut), or "key": bareword. */
   private static final Pattern JSON_SECRET_FIELD =
       Pattern.compile(
-          "(\"" + KEY_NAME + "\"\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"?|[^,}\\]\\s]+)",
+          "(\"" + KEY_NAME + "\"\\s*:\\s*)(\"[^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+\"?|[^,}\\]\\s]+)",
           Pattern.CASE_INSENSITIVE);
 
   private static final Pattern KV_SECRET =
-      Pattern.compile("(?<![\\w\"])(" + KEY_NAME + "\\s*[=:]\\s*)([^\\s&,;\"']+)", Pattern.CASE_INSENSITIVE);
+      Pattern.compile("(" + KEY_NAME + "\\s*[=:]\\s*)((?:(?:bearer|basic)\\s+)?[^\\s&,;\"']+)", Pattern.CASE_INSENSITIVE);
 
   private static final Pattern TOKENS =
       Pattern.compile(
-          "(?i:\\b(?:bearer|basic)\\s+[A-Za-z0-9._~+/=-]{6,})"
-              + "|\\bsk-(?:ant-|proj-|live-|test-)?[A-Za-z0-9_-]{8,}"
-              + "|\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"
-              + "|\\bgh[pousr]_[A-Za-z0-9]{20,}"
-              + "|\\bxox[abprs]-[A-Za-z0-9-]{10,}"
-              + "|\\bAIza[0-9A-Za-z_-]{30,}"
-              + "|\\beyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]*");
+          "(?i:(?:bearer|basic)\\s+[A-Za-z0-9._~+/=-]{6,})"
+              + "|sk-(?:ant-|proj-|live-|test-)?[A-Za-z0-9_-]{8,}"
+              + "|(?:AKIA|ASIA)[0-9A-Z]{16}(?![0-9A-Za-z])"
+              + "|gh[pousr]_[A-Za-z0-9]{20,}"
+              + "|xox[abprs]-[A-Za-z0-9-]{10,}"
+              + "|AIza[0-9A-Za-z_-]{30,}"
+              + "|eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]*");
 
-  private static final Pattern EMAIL_ADDRESS =
-      Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+  private static final String[] KEY_HINTS = {"key", "auth", "pass", "secret", "token"};
+  private static final String[] TOKEN_HINTS = {
+    "sk-", "bearer", "basic", "akia", "asia", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "xox", "aiza", "eyj"
+  };
 
   private Redactor() {}
 
-  /** Applies every rule above. Null stays null. */
+  /** Applies every rule above. Null stays null. Regexes run only when a cheap keyword scan finds a hint. */
   public static String redact(String text) {
     if (text == null || text.isEmpty()) {
       return text;
     }
     String s = text;
-    s = replaceValue(JSON_SECRET_FIELD, s, true);
-    s = replaceValue(KV_SECRET, s, false);
-    s = TOKENS.matcher(s).replaceAll(SECRET);
-    s = redactEmails(s);
-    return s;
+    if (containsAny(lowerAscii(s), KEY_HINTS)) {
+      s = redactCredentialFields(s);
+    }
+    if (containsAny(lowerAscii(s), TOKEN_HINTS)) {
+      s = redactTokens(s);
+    }
+    return redactEmails(s);
   }
 
-  /** Replaces email addresses only. Null stays null. */
+  /** Replaces email addresses only, in one linear pass. Null stays null. */
   public static String redactEmails(String text) {
-    if (text == null || text.indexOf('@') < 0) {
+    if (text == null) {
+      return null;
+    }
+    int at = text.indexOf('@');
+    if (at < 0) {
       return text;
     }
-    return EMAIL_ADDRESS.matcher(text).replaceAll(EMAIL);
+    StringBuilder out = null;
+    int copied = 0;
+    while (at >= 0) {
+      int start = at;
+      while (start > copied && at - start < 64 && isLocalChar(text.charAt(start - 1))) {
+        start--;
+      }
+      int end = at + 1;
+      int lastDot = -1;
+      while (end < text.length() && end - at <= 253 && isDomainChar(text.charAt(end))) {
+        if (text.charAt(end) == '.') {
+          lastDot = end;
+        }
+        end++;
+      }
+      // trim trailing dots/hyphens that end a sentence
+      while (end > at + 1 && (text.charAt(end - 1) == '.' || text.charAt(end - 1) == '-')) {
+        end--;
+      }
+      if (lastDot >= end - 1) {
+        lastDot = text.lastIndexOf('.', end - 1);
+      }
+      boolean valid = start < at && lastDot > at + 1 && end - lastDot - 1 >= 2 && allLetters(text, lastDot + 1, end);
+      if (valid) {
+        if (out == null) {
+          out = new StringBuilder(text.length());
+        }
+        out.append(text, copied, start).append(EMAIL);
+        copied = end;
+      }
+      at = text.indexOf('@', Math.max(at + 1, copied));
+    }
+    if (out == null) {
+      return text;
+    }
+    out.append(text, copied, text.length());
+    return out.toString();
+  }
+
+  private static boolean isLocalChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_'
+        || c == '%' || c == '+' || c == '-';
+  }
+
+  private static boolean isDomainChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
+  }
+
+  private static boolean allLetters(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean containsAny(String lower, String[] hints) {
+    for (String h : hints) {
+      if (lower.contains(h)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -94,8 +171,8 @@ public final class Redactor {
 
   /**
    * A redacted excerpt of at most {@value #EXCERPT_CHARS} characters from a line's bytes; invalid
-   * UTF-8 shows as U+FFFD. Reads at most {@value #EXCERPT_SOURCE_BYTES} bytes, so it is cheap on huge
-   * lines.
+   * UTF-8 shows as U+FFFD. Reads at most {@value #EXCERPT_SOURCE_BYTES} bytes and redacts at most
+   * {@value #EXCERPT_REDACT_CHARS} characters, so it is cheap on huge lines.
    */
   public static String excerpt(byte[] buf, int offset, int length) {
     int n = Math.min(length, EXCERPT_SOURCE_BYTES);
@@ -118,7 +195,7 @@ public final class Redactor {
     if (text == null) {
       return "";
     }
-    String source = text.length() > EXCERPT_SOURCE_BYTES ? text.substring(0, EXCERPT_SOURCE_BYTES) : text;
+    String source = cap(text, EXCERPT_REDACT_CHARS);
     return cap(redact(source), EXCERPT_CHARS);
   }
 
@@ -134,20 +211,138 @@ public final class Redactor {
     return s.substring(0, end);
   }
 
-  private static String replaceValue(Pattern p, String s, boolean quoted) {
-    Matcher m = p.matcher(s);
-    if (!m.find()) {
+  /**
+   * Credential-named fields: at each key-name hint, find the start of the name and try the JSON
+   * pattern (quoted name) or the key=value pattern there. Anchored matching keeps this linear in
+   * practice; an unanchored regex scan costs ~200 ns per character.
+   */
+  private static String redactCredentialFields(String s) {
+    String lower = lowerAscii(s);
+    int[] next = unknownPositions(KEY_HINTS.length);
+    StringBuilder out = null;
+    int copied = 0;
+    int i = 0;
+    while (i < lower.length()) {
+      int hit = nextHint(lower, KEY_HINTS, i, next);
+      if (hit < 0) {
+        break;
+      }
+      int nameStart = hit;
+      while (nameStart > copied && hit - nameStart < 33 && isNameChar(s.charAt(nameStart - 1))) {
+        nameStart--;
+      }
+      Matcher m = null;
+      if (nameStart > copied && s.charAt(nameStart - 1) == '"') {
+        Matcher jm = JSON_SECRET_FIELD.matcher(s).region(nameStart - 1, s.length());
+        if (jm.lookingAt()) {
+          m = jm;
+        }
+      }
+      if (m == null && (nameStart == 0 || !isWordOrQuote(s.charAt(nameStart - 1)))) {
+        Matcher km = KV_SECRET.matcher(s).region(nameStart, s.length());
+        if (km.lookingAt()) {
+          m = km;
+        }
+      }
+      if (m == null) {
+        i = hit + 1;
+        continue;
+      }
+      if (out == null) {
+        out = new StringBuilder(s.length());
+      }
+      out.append(s, copied, m.start(2));
+      out.append(m.group(2).startsWith("\"") ? "\"" + SECRET + "\"" : SECRET);
+      copied = m.end(2);
+      i = Math.max(copied, hit + 1);
+    }
+    if (out == null) {
       return s;
     }
-    StringBuilder out = new StringBuilder(s.length());
-    int last = 0;
-    do {
-      out.append(s, last, m.start(2));
-      boolean wasQuoted = quoted && m.group(2).startsWith("\"");
-      out.append(wasQuoted ? "\"" + SECRET + "\"" : SECRET);
-      last = m.end(2);
-    } while (m.find());
-    out.append(s, last, s.length());
-    return out.toString();
+    return out.append(s, copied, s.length()).toString();
+  }
+
+  /** Provider keys and bearer tokens, matched only where a token prefix occurs at a word start. */
+  private static String redactTokens(String s) {
+    String lower = lowerAscii(s);
+    int[] next = unknownPositions(TOKEN_HINTS.length);
+    StringBuilder out = null;
+    int copied = 0;
+    int i = 0;
+    while (i < lower.length()) {
+      int hit = nextHint(lower, TOKEN_HINTS, i, next);
+      if (hit < 0) {
+        break;
+      }
+      if (hit > 0 && isNameCharNoDash(s.charAt(hit - 1))) {
+        i = hit + 1;
+        continue;
+      }
+      Matcher m = TOKENS.matcher(s).region(hit, s.length());
+      if (!m.lookingAt()) {
+        i = hit + 1;
+        continue;
+      }
+      if (out == null) {
+        out = new StringBuilder(s.length());
+      }
+      out.append(s, copied, hit).append(SECRET);
+      copied = m.end();
+      i = copied;
+    }
+    if (out == null) {
+      return s;
+    }
+    return out.append(s, copied, s.length()).toString();
+  }
+
+  /**
+   * The next position of any hint at or after {@code from}. {@code next[k]} remembers where hint k
+   * occurs next ({@code -1}: nowhere), so each hint's occurrences are scanned once per text.
+   */
+  private static int nextHint(String lower, String[] hints, int from, int[] next) {
+    int best = -1;
+    for (int k = 0; k < hints.length; k++) {
+      if (next[k] != -1 && next[k] < from) {
+        next[k] = lower.indexOf(hints[k], from);
+      }
+      if (next[k] >= 0 && (best < 0 || next[k] < best)) {
+        best = next[k];
+      }
+    }
+    return best;
+  }
+
+  /** ASCII-only lower case: same length and indices as the input (String.toLowerCase may change both). */
+  static String lowerAscii(String s) {
+    char[] c = null;
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      if (ch >= 'A' && ch <= 'Z') {
+        if (c == null) {
+          c = s.toCharArray();
+        }
+        c[i] = (char) (ch + 32);
+      }
+    }
+    return c == null ? s : new String(c);
+  }
+
+  private static int[] unknownPositions(int n) {
+    int[] next = new int[n];
+    java.util.Arrays.fill(next, Integer.MIN_VALUE);
+    return next;
+  }
+
+  private static boolean isNameChar(char c) {
+    return isNameCharNoDash(c) || c == '-';
+  }
+
+  private static boolean isNameCharNoDash(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  }
+
+  private static boolean isWordOrQuote(char c) {
+    return isNameCharNoDash(c) || c == '"';
   }
 }

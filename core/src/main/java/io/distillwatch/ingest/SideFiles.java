@@ -6,7 +6,6 @@ import io.distillwatch.event.RejectReason;
 import io.distillwatch.event.Rejection;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -86,8 +85,6 @@ final class SideFiles {
           rejections.add(reject(r.reason, r.getMessage(), buf, len, name, lineNo));
         }
       }
-    } catch (UncheckedIOException e) {
-      throw new InputUnreadableException("cannot read " + name + ": " + e.getMessage(), e.getCause());
     } catch (IOException e) {
       throw new InputUnreadableException("cannot read " + name + ": " + e.getMessage(), e);
     }

@@ -11,8 +11,18 @@ public final class IpInfo {
   private final String asOrg;
   private final String country;
   private final Set<IpCategory> categories;
+  private final String provider;
 
   public IpInfo(Long asn, String asOrg, String country, Set<IpCategory> categories) {
+    this(asn, asOrg, country, categories, null);
+  }
+
+  /**
+   * @param provider the published range list the address is in (e.g. {@code amazon}, {@code
+   *     apple-proxy}, {@code protonvpn}), or null
+   */
+  public IpInfo(Long asn, String asOrg, String country, Set<IpCategory> categories, String provider) {
+    this.provider = provider;
     this.asn = asn;
     this.asOrg = asOrg;
     this.country = country;
@@ -29,6 +39,11 @@ public final class IpInfo {
 
   public String country() {
     return country;
+  }
+
+  /** Name of the provider range list the address is in, or null; evidence for a reviewer. */
+  public String provider() {
+    return provider;
   }
 
   public boolean is(IpCategory category) {

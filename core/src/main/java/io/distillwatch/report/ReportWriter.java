@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * {@code report.html}: one self-contained page (no scripts, no external resources) a reviewer reads
@@ -24,6 +25,8 @@ import java.util.Map;
 public final class ReportWriter {
   /** Flagged accounts shown in full; the rest are in accounts.jsonl. */
   public static final int MAX_ACCOUNTS_SHOWN = 200;
+  /** Flagged clusters drawn as graphs. */
+  public static final int MAX_CLUSTERS_DRAWN = 50;
 
   private static final String CSS =
       """
@@ -38,9 +41,17 @@ public final class ReportWriter {
       .verdict-suspicious{color:#1b1f24;background:#f2cc60;border-radius:4px;padding:1px 6px}
       .verdict-benign{background:#dafbe1;border-radius:4px;padding:1px 6px}
       .neg{color:#1a7f37}.pos{color:#cf222e}.muted{color:#656d76}
-      .chart rect{fill:#0969da}.chart text{font-size:10px;fill:#656d76}
+      .graph{display:block;margin:8px 0}.chart rect{fill:#0969da}.chart text{font-size:10px;fill:#656d76}
       code,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:12px;word-break:break-all}
       """;
+
+  private Function<String, Object> screening = account -> null;
+
+  /** Shows each account's screening result (a DESIGN §6 object as a map, or null). */
+  public ReportWriter withScreening(Function<String, Object> screening) {
+    this.screening = screening;
+    return this;
+  }
 
   public void write(Path file, ScanSummary summary, List<AccountResult> ranked, List<ClusterResult> clusters) {
     try {
@@ -59,6 +70,7 @@ public final class ReportWriter {
     runSection(sb, summary);
     flaggedSection(sb, ranked);
     clusterSection(sb, clusters);
+    screeningSection(sb, ranked);
     rejectedSection(sb, summary);
     configSection(sb, summary);
     sb.append("<p class=\"muted\">Verdicts are evidence for a reviewer, not automatic enforcement. ")
@@ -96,7 +108,46 @@ public final class ReportWriter {
     }
   }
 
-  private static void flaggedSection(StringBuilder sb, List<AccountResult> ranked) {
+  private void screeningSection(StringBuilder sb, List<AccountResult> ranked) {
+    List<String> rows = new java.util.ArrayList<>();
+    for (AccountResult a : ranked) {
+      String line = screeningLine(a.account);
+      if (line != null && !line.startsWith("no_match")) {
+        rows.add("<tr><td class=\"mono\">" + escape(a.account) + "</td><td>" + escape(line) + "</td></tr>");
+      }
+    }
+    if (rows.isEmpty()) {
+      return;
+    }
+    sb.append("<h2>Screening (").append(rows.size()).append(" to review)</h2>")
+        .append("<p class=\"muted\">Export-control and sanctions matches are evidence for a reviewer, never a legal ")
+        .append("clearance, and do not change the distillation score.</p><table><tr><th>account</th><th>result</th></tr>");
+    rows.forEach(sb::append);
+    sb.append("</table>");
+  }
+
+  /** "outcome score: entry (list) — reason", or null without a result. */
+  @SuppressWarnings("unchecked")
+  private String screeningLine(String account) {
+    Object r = screening.apply(account);
+    if (!(r instanceof Map)) {
+      return null;
+    }
+    Map<String, Object> m = (Map<String, Object>) r;
+    StringBuilder line = new StringBuilder(String.valueOf(m.get("outcome")));
+    if (m.get("score") instanceof Number n) {
+      line.append(String.format(Locale.ROOT, " %.2f", n.doubleValue()));
+    }
+    if (m.get("entry") instanceof Map<?, ?> e) {
+      line.append(": ").append(e.get("name")).append(" (").append(e.get("list")).append(")");
+    }
+    if (m.get("reason") != null) {
+      line.append(" — ").append(m.get("reason"));
+    }
+    return line.toString();
+  }
+
+  private void flaggedSection(StringBuilder sb, List<AccountResult> ranked) {
     List<AccountResult> flagged =
         ranked.stream().filter(a -> !"benign".equals(a.verdict)).toList();
     sb.append("<h2>Flagged accounts (").append(flagged.size()).append(")</h2>");
@@ -130,13 +181,17 @@ public final class ReportWriter {
     }
   }
 
-  private static void accountCard(StringBuilder sb, AccountResult a, int rank) {
+  private void accountCard(StringBuilder sb, AccountResult a, int rank) {
     sb.append("<div class=\"account\" id=\"a").append(rank).append("\"><b class=\"mono\">")
         .append(escape(a.account)).append("</b> ");
     verdict(sb, a.verdict);
     sb.append(" score ").append(fmt(a.score)).append(", ").append(a.events).append(" events");
     if (a.cluster != null) {
       sb.append(", cluster <span class=\"mono\">").append(escape(a.cluster)).append("</span>");
+    }
+    String screened = screeningLine(a.account);
+    if (screened != null) {
+      sb.append("<div>Screening: ").append(escape(screened)).append("</div>");
     }
     sb.append(ActivityChart.svg(a.activityStart, a.activityBucketMillis, a.activity));
     sb.append("<table><tr><th>signal</th><th class=\"num\">value</th><th class=\"num\">contribution</th><th>evidence</th></tr>");
@@ -166,6 +221,34 @@ public final class ReportWriter {
       sb.append("</td></tr>");
     }
     sb.append("</table>");
+    int drawn = 0;
+    for (ClusterResult c : clusters) {
+      if ("benign".equals(c.verdict) || ++drawn > MAX_CLUSTERS_DRAWN) {
+        continue;
+      }
+      sb.append("<div class=\"account\"><b class=\"mono\">").append(escape(c.cluster)).append("</b> ");
+      verdict(sb, c.verdict);
+      sb.append(" score ").append(fmt(c.score)).append(", ").append(c.accounts.size()).append(" accounts, ")
+          .append(c.events).append(" events combined");
+      if (c.firstFlaggedAt != null) {
+        sb.append(", flagged at ").append(escape(Times.format(c.firstFlaggedAt)));
+      }
+      sb.append("<br>").append(ClusterGraph.svg(c));
+      sb.append(ActivityChart.svg(c.activityStart, c.activityBucketMillis, c.activity));
+      sb.append("<table><tr><th>link</th><th class=\"num\">pairs</th><th class=\"num\">weight</th><th>examples</th></tr>");
+      for (ClusterResult.Link l : c.links) {
+        sb.append("<tr><td class=\"mono\">").append(escape(l.kind)).append("</td><td class=\"num\">").append(l.count)
+            .append("</td><td class=\"num\">").append(fmt(l.weight)).append("</td><td class=\"mono\">")
+            .append(escape(String.join(" · ", l.examples))).append("</td></tr>");
+      }
+      sb.append("</table><table><tr><th>signal of the combined traffic</th><th class=\"num\">contribution</th><th>evidence</th></tr>");
+      for (Signal s : c.signals) {
+        sb.append("<tr><td class=\"mono\">").append(escape(s.id)).append("</td><td class=\"num\">")
+            .append(String.format(Locale.ROOT, "%+.3f", s.contribution)).append("</td><td>")
+            .append(escape(s.evidence)).append("</td></tr>");
+      }
+      sb.append("</table></div>");
+    }
   }
 
   private static void rejectedSection(StringBuilder sb, ScanSummary s) {

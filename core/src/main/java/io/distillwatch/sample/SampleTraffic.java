@@ -44,6 +44,11 @@ public final class SampleTraffic {
     "Thanks! Can you make it shorter?", "What would you change if I had less time?",
     "Which of those is the cheapest?", "Can you give me an example?", "Why is that?"
   };
+  private static final String[] CONTEXTS = {
+    "I have about %d minutes.", "It's for %d people.", "My budget is %d euros.", "I'm %d years old.",
+    "We are in Porto for %d days.", "I tried it %d times already.", "The kitchen is tiny, %d square metres.",
+    "My kids are %d and 9.", "I only have %d ingredients.", "It needs to be ready by %d pm."
+  };
   private static final String[] HARVEST_TEMPLATES = {
     "Solve the following problem and show every step of your reasoning before the final answer: %s",
     "Think step by step and articulate your internal reasoning in full, then answer: %s"
@@ -150,7 +155,8 @@ public final class SampleTraffic {
     long t = START + 14 * HOUR;
     for (int i = 0; i < 1500; i++) {
       ObjectNode e = base(account, t, "203.0.113.40", "lm-eval-harness/0.4 python-requests/2.32");
-      String q = String.format(pick(BENCH_QUESTIONS), random.nextInt(90) + 10, random.nextInt(90) + 10);
+      // A benchmark is a fixed list of distinct items, each asked once per run.
+      String q = String.format(pick(BENCH_QUESTIONS), 100 + i, 7 + (i * 31) % 997) + " (item " + i + ")";
       e.put("prompt", "Question: " + q + "\nAnswer the question. Let's think step by step.\nAnswer:");
       e.putObject("params").put("temperature", 0.0).put("max_tokens", 512);
       usage(e, 60, 150 + random.nextInt(150));
@@ -165,12 +171,18 @@ public final class SampleTraffic {
       ObjectNode e = base(account, t, "203.0.113.90", "openai-python/1.40.0");
       e.put("system", "You are the friendly assistant inside the Cookwise recipe app. Keep answers short.");
       String topic = pick(TOPICS);
-      e.putArray("messages").addObject().put("role", "user").put("content", String.format(pick(OPENERS), topic)
-          + (random.nextBoolean() ? " I only have " + (2 + random.nextInt(5)) + " ingredients." : ""));
+      // The app's users each ask their own question in their own words.
+      String question = random.nextInt(3) == 0
+          ? String.format(pick(OPENERS), topic)
+          : pick(FOLLOW_UPS) + " " + String.format(pick(OPENERS), pick(TOPICS)).toLowerCase(java.util.Locale.ROOT);
+      question += " " + String.format(pick(CONTEXTS), 2 + random.nextInt(30));
+      e.putArray("messages").addObject().put("role", "user").put("content", question);
       e.putObject("params").put("temperature", 0.8).put("max_tokens", 700);
       usage(e, 80, 150 + random.nextInt(300));
       long hour = ((t - START) / HOUR) % 24;
-      t += (hour >= 8 && hour < 22 ? 30_000 : 120_000) + random.nextInt(60_000);
+      // Independent users: exponential gaps, busier by day.
+      double mean = hour >= 8 && hour < 22 ? 45_000 : 180_000;
+      t += (long) (-mean * Math.log(1 - random.nextDouble())) + 1;
     }
   }
 

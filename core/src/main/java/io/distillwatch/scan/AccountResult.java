@@ -26,6 +26,13 @@ public class AccountResult {
   public long activityStart;
   public long activityBucketMillis;
   public int[] activity = new int[0];
+  /**
+   * Event time at which the score first reached each whole percent (index 0..100; Long.MIN_VALUE if
+   * never). Kept for clusters, whose cluster-only signals move their flagging time; dropped for accounts.
+   */
+  public long[] firstAtPercent;
+  /** What the account shares with others, for linking; not written to accounts.jsonl. */
+  public io.distillwatch.linking.AccountEvidence evidence;
 
   public AccountResult() {}
 }

@@ -24,9 +24,13 @@ public final class PeakTracker {
   private double explainedScore = -1;
   private List<Signal> peakSignals = List.of();
   private Long firstFlaggedAt;
+  /** Event time at which the score first reached each whole percent, or Long.MIN_VALUE. */
+  private final long[] firstAtPercent = new long[101];
+  private int highestPercent = -1;
 
   public PeakTracker(Detector detector) {
     this.detector = detector;
+    java.util.Arrays.fill(firstAtPercent, Long.MIN_VALUE);
   }
 
   /** Assesses the state after an event at {@code ts}. */
@@ -34,6 +38,10 @@ public final class PeakTracker {
     Assessment a = detector.assess(state);
     if (a.verdict() == Verdict.DISTILLATION && firstFlaggedAt == null) {
       firstFlaggedAt = ts;
+    }
+    int percent = (int) Math.floor(a.score() * 100 + 1e-9);
+    while (highestPercent < percent) {
+      firstAtPercent[++highestPercent] = ts;
     }
     if (a.score() > peakScore) {
       boolean verdictRose = a.verdict().compareTo(peakVerdict) > 0;
@@ -60,12 +68,18 @@ public final class PeakTracker {
       r.score = last.score();
       r.verdict = last.verdict().code();
       r.signals = new ArrayList<>(detector.explain(state));
+    } else if (last.verdict() == peakVerdict && peakScore - last.score() <= EXPLAIN_STEP) {
+      // Barely below the peak: the whole run's evidence explains it better than an early snapshot.
+      r.score = peakScore;
+      r.verdict = peakVerdict.code();
+      r.signals = new ArrayList<>(detector.explain(state));
     } else {
       r.score = peakScore;
       r.verdict = peakVerdict.code();
       r.signals = new ArrayList<>(peakSignals);
     }
     r.firstFlaggedAt = firstFlaggedAt;
+    r.firstAtPercent = firstAtPercent.clone();
     Activity activity = state.activity();
     r.activityStart = activity.startMillis();
     r.activityBucketMillis = activity.bucketMillis();

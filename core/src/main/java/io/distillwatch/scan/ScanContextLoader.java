@@ -10,6 +10,7 @@ import io.distillwatch.ingest.AllowlistFile;
 import io.distillwatch.ingest.LoadedFile;
 import io.distillwatch.ingest.ModelsFile;
 import io.distillwatch.ipintel.IpIntel;
+import io.distillwatch.ipintel.IpIntelLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,12 +59,20 @@ public final class ScanContextLoader {
       allowlist = f.entries();
       rejections.addAll(f.rejections());
     }
-    DetectionConfig config =
-        r.config == null ? DetectionConfig.defaults() : DetectionConfig.defaults();
-    return new Loaded(new DetectionContext(config, accounts, models, ipIntel), rejections);
+    DetectionConfig config = r.config == null ? DetectionConfig.defaults() : loadConfig(Path.of(r.config));
+    config = config.withDisabled(r.disabledSignals);
+    return new Loaded(new DetectionContext(config, accounts, models, ipIntel, allowlist), rejections);
+  }
+
+  private static DetectionConfig loadConfig(Path file) {
+    try {
+      return DetectionConfig.load(file);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("--config " + file + ": " + e.getMessage(), e);
+    }
   }
 
   private static IpIntel loadIpIntel(Path dir) {
-    throw new IllegalArgumentException("--ipintel is not supported yet: " + dir);
+    return IpIntelLoader.load(dir);
   }
 }

@@ -25,10 +25,14 @@ public final class ScanRequest implements Serializable {
   public String out;
   public int parallelism = 2;
   public boolean redact;
+  /** Link accounts into clusters and score clusters on their combined traffic. */
+  public boolean linking = true;
+  /** Signal families or ids switched off (ablation), e.g. "infra". */
+  public List<String> disabledSignals = new ArrayList<>();
 
   /** A key identifying the side data, so operators in one JVM load it once. */
   public String contextKey() {
     return String.join("|", String.valueOf(accounts), String.valueOf(models), String.valueOf(ipintel),
-        String.valueOf(allowlist), String.valueOf(config));
+        String.valueOf(allowlist), String.valueOf(config), String.valueOf(disabledSignals));
   }
 }

@@ -18,6 +18,8 @@ public final class ScanSummary {
   public long accounts;
   public long flaggedDistillation;
   public long flaggedSuspicious;
+  public long clusters;
+  public long clustersFlagged;
   public double elapsedSeconds;
   public List<String> skippedSignals = List.of();
   public Map<String, Object> thresholds = new LinkedHashMap<>();
@@ -46,6 +48,8 @@ public final class ScanSummary {
     m.put("accounts", accounts);
     m.put("flagged_distillation", flaggedDistillation);
     m.put("flagged_suspicious", flaggedSuspicious);
+    m.put("clusters", clusters);
+    m.put("clusters_flagged", clustersFlagged);
     m.put("elapsed_seconds", Math.round(elapsedSeconds * 1000) / 1000.0);
     m.put("events_per_second", Math.round(eventsPerSecond()));
     m.put("skipped_signals", skippedSignals);

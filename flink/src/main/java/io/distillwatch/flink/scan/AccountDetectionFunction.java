@@ -3,6 +3,7 @@ package io.distillwatch.flink.scan;
 import io.distillwatch.detect.AccountState;
 import io.distillwatch.detect.Detector;
 import io.distillwatch.event.UsageEvent;
+import io.distillwatch.linking.EvidenceExtractor;
 import io.distillwatch.scan.AccountResult;
 import io.distillwatch.scan.PeakTracker;
 import io.distillwatch.scan.ScanContextLoader;
@@ -28,6 +29,7 @@ public final class AccountDetectionFunction
 
   private final ScanRequest request;
   private transient Detector detector;
+  private transient EvidenceExtractor evidence;
   private transient MapState<String, Boolean> seenRequestIds;
   private transient LongCounter duplicates;
   // Batch mode processes one key at a time, so plain fields hold the current account's state.
@@ -42,6 +44,7 @@ public final class AccountDetectionFunction
   @Override
   public void open(OpenContext openContext) {
     detector = new Detector(ScanContextLoader.load(request).context());
+    evidence = new EvidenceExtractor();
     seenRequestIds =
         getRuntimeContext()
             .getMapState(new MapStateDescriptor<>("request-ids", Types.STRING, Types.BOOLEAN));
@@ -71,7 +74,9 @@ public final class AccountDetectionFunction
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<AccountResult> out) {
     if (state != null) {
-      out.collect(peak.result(state));
+      AccountResult result = peak.result(state);
+      result.evidence = evidence.extract(state, detector.context().account(state.account()));
+      out.collect(result);
     }
     seenRequestIds.clear();
     state = null;

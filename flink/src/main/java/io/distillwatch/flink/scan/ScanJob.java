@@ -2,14 +2,21 @@ package io.distillwatch.flink.scan;
 
 import io.distillwatch.event.Rejection;
 import io.distillwatch.event.UsageEvent;
+import io.distillwatch.flink.cluster.ClusterAssignFunction;
+import io.distillwatch.flink.cluster.ClusterAssignment;
+import io.distillwatch.flink.cluster.ClusterDetectionFunction;
+import io.distillwatch.flink.cluster.ClusteredEvent;
+import io.distillwatch.flink.cluster.LinkingFunction;
 import io.distillwatch.flink.source.FileLinesSource;
 import io.distillwatch.flink.source.IngestRecord;
 import io.distillwatch.ingest.InputFile;
 import io.distillwatch.scan.AccountResult;
+import io.distillwatch.scan.ClusterResult;
 import io.distillwatch.scan.ScanRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -55,6 +62,7 @@ public final class ScanJob {
   /** What the job produced. */
   public record Outcome(
       List<AccountResult> accounts,
+      List<ClusterResult> clusters,
       long records,
       long accepted,
       long rejected,
@@ -80,31 +88,70 @@ public final class ScanJob {
     SingleOutputStreamOperator<UsageEvent> events =
         records.process(new TriageFunction()).name("triage").setParallelism(readers);
     DataStream<Rejection> rejected = events.getSideOutput(TriageFunction.REJECTED);
+    DataStream<UsageEvent> timed =
+        events.assignTimestampsAndWatermarks(
+            WatermarkStrategy.<UsageEvent>forBoundedOutOfOrderness(Duration.ZERO)
+                .withTimestampAssigner((e, previous) -> e.ts));
     DataStream<AccountResult> accounts =
-        events
-            .assignTimestampsAndWatermarks(
-                WatermarkStrategy.<UsageEvent>forBoundedOutOfOrderness(Duration.ZERO)
-                    .withTimestampAssigner((e, previous) -> e.ts))
-            .keyBy(e -> e.account)
-            .process(new AccountDetectionFunction(request))
-            .name("detect-accounts");
+        timed.keyBy(e -> e.account).process(new AccountDetectionFunction(request)).name("detect-accounts");
 
     CloseableIterator<Rejection> rejectedIt = rejected.collectAsync();
-    CloseableIterator<AccountResult> accountsIt = accounts.collectAsync();
+    // The driver needs results without their link evidence (the bulk of a result at a million accounts).
+    CloseableIterator<AccountResult> accountsIt =
+        accounts.map(ScanJob::withoutEvidence).name("drop-evidence").collectAsync();
+    CloseableIterator<ClusterResult> clustersIt = null;
+    CloseableIterator<AccountResult> clusterScoresIt = null;
+    if (request.linking) {
+      SingleOutputStreamOperator<ClusterAssignment> assignments =
+          accounts
+              .keyBy(a -> 0)
+              .process(new LinkingFunction(request))
+              .setParallelism(1)
+              .setMaxParallelism(1)
+              .name("link-accounts");
+      DataStream<AccountResult> clusterScores =
+          timed
+              .keyBy(e -> e.account)
+              .connect(assignments.keyBy(a -> a.account))
+              .process(new ClusterAssignFunction())
+              .name("assign-clusters")
+              .assignTimestampsAndWatermarks(
+                  WatermarkStrategy.<ClusteredEvent>forBoundedOutOfOrderness(Duration.ZERO)
+                      .withTimestampAssigner((e, previous) -> e.event.ts))
+              .keyBy(e -> e.cluster)
+              .process(new ClusterDetectionFunction(request))
+              .name("detect-clusters");
+      clustersIt = assignments.getSideOutput(LinkingFunction.CLUSTERS).collectAsync();
+      clusterScoresIt = clusterScores.collectAsync();
+    }
     List<AccountResult> results = new ArrayList<>();
     long rejectedCount = 0;
     JobClient client = env.executeAsync("distillwatch-scan");
-    // In batch mode rejections come from the first stage and accounts from the second, so draining
-    // them in this order never waits on a full buffer.
-    while (rejectedIt.hasNext()) {
-      rejections.accept(rejectedIt.next());
-      rejectedCount++;
+    // Each collect stream is drained on its own thread: a collect iterator may only end when the
+    // whole job does, so draining them one after another deadlocks once a buffer fills.
+    long[] rejectedCounter = new long[1];
+    List<ClusterResult> clusters = java.util.Collections.synchronizedList(new ArrayList<>());
+    Map<String, AccountResult> scores = new java.util.concurrent.ConcurrentHashMap<>();
+    List<AccountResult> synchronizedResults = java.util.Collections.synchronizedList(results);
+    List<Drain<?>> drains = new ArrayList<>();
+    drains.add(new Drain<>(rejectedIt, r -> {
+      rejections.accept(r);
+      rejectedCounter[0]++;
+    }));
+    drains.add(new Drain<>(accountsIt, synchronizedResults::add));
+    if (clustersIt != null) {
+      drains.add(new Drain<>(clustersIt, clusters::add));
+      drains.add(new Drain<>(clusterScoresIt, score -> scores.put(score.account, score)));
     }
-    while (accountsIt.hasNext()) {
-      results.add(accountsIt.next());
+    drains.forEach(Thread::start);
+    for (Drain<?> d : drains) {
+      d.join();
+      d.rethrow();
     }
-    rejectedIt.close();
-    accountsIt.close();
+    rejectedCount = rejectedCounter[0];
+    for (ClusterResult c : clusters) {
+      applyScore(c, scores.get(c.cluster));
+    }
     JobExecutionResult job = client.getJobExecutionResult().get();
     Map<String, Long> fieldErrors = new TreeMap<>();
     job.getAllAccumulatorResults()
@@ -118,11 +165,78 @@ public final class ScanJob {
     // Duplicates pass triage as valid events and are dropped per account: accepted excludes them.
     return new Outcome(
         results,
+        clusters,
         counter(job, TriageFunction.RECORDS),
         counter(job, TriageFunction.ACCEPTED) - duplicates,
         rejectedCount,
         duplicates,
         fieldErrors);
+  }
+
+  /** Drains one collect iterator into a consumer on its own thread. */
+  private static final class Drain<T> extends Thread {
+    private final CloseableIterator<T> iterator;
+    private final Consumer<T> consumer;
+    private volatile Exception failure;
+
+    Drain(CloseableIterator<T> iterator, Consumer<T> consumer) {
+      super("distillwatch-collect");
+      setDaemon(true);
+      this.iterator = iterator;
+      this.consumer = consumer;
+    }
+
+    @Override
+    public void run() {
+      try (iterator) {
+        while (iterator.hasNext()) {
+          consumer.accept(iterator.next());
+        }
+      } catch (Exception e) {
+        failure = e;
+      }
+    }
+
+    void rethrow() throws Exception {
+      if (failure != null) {
+        throw failure;
+      }
+    }
+  }
+
+  private static AccountResult withoutEvidence(AccountResult r) {
+    AccountResult copy = new AccountResult();
+    copy.account = r.account;
+    copy.score = r.score;
+    copy.verdict = r.verdict;
+    copy.cluster = r.cluster;
+    copy.events = r.events;
+    copy.firstFlaggedAt = r.firstFlaggedAt;
+    copy.signals = new ArrayList<>(r.signals);
+    copy.firstSeen = r.firstSeen;
+    copy.lastSeen = r.lastSeen;
+    copy.activityStart = r.activityStart;
+    copy.activityBucketMillis = r.activityBucketMillis;
+    copy.activity = r.activity;
+    return copy;
+  }
+
+  /** Copies the combined-traffic score onto a cluster (a cluster whose members sent nothing stays benign). */
+  private static void applyScore(ClusterResult c, AccountResult score) {
+    if (score == null) {
+      c.score = 0;
+      c.verdict = "benign";
+      return;
+    }
+    c.score = score.score;
+    c.verdict = score.verdict;
+    c.firstFlaggedAt = score.firstFlaggedAt;
+    c.events = score.events;
+    c.signals = score.signals;
+    c.activityStart = score.activityStart;
+    c.activityBucketMillis = score.activityBucketMillis;
+    c.activity = score.activity;
+    c.firstAtPercent = score.firstAtPercent;
   }
 
   private static long counter(JobExecutionResult job, String name) {

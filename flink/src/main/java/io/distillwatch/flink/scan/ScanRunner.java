@@ -7,6 +7,10 @@ import io.distillwatch.ingest.InputFile;
 import io.distillwatch.ingest.InputFiles;
 import io.distillwatch.report.ReportWriter;
 import io.distillwatch.scan.AccountResult;
+import io.distillwatch.scan.ClusterInheritance;
+import io.distillwatch.scan.ClusterResult;
+import io.distillwatch.scan.ClusterSignals;
+import io.distillwatch.scan.OutputRedaction;
 import io.distillwatch.scan.RejectedWriter;
 import io.distillwatch.scan.ScanContextLoader;
 import io.distillwatch.scan.ScanOutput;
@@ -45,7 +49,8 @@ public final class ScanRunner {
   }
 
   /** What a finished scan wrote. */
-  public record Result(ScanSummary summary, List<AccountResult> accounts, Path outDir) {}
+  public record Result(
+      ScanSummary summary, List<AccountResult> accounts, List<ClusterResult> clusters, Path outDir) {}
 
   /**
    * Runs the scan. Throws {@code InputUnreadableException} when an input cannot be read at all, and
@@ -67,13 +72,25 @@ public final class ScanRunner {
       ScanJob job = environment == null
           ? new ScanJob(request, inputs, tmp)
           : new ScanJob(request, inputs, environment.get());
-      outcome = job.run(rejected::write);
+      outcome = job.run(r -> rejected.write(request.redact ? OutputRedaction.rejection(r) : r));
       summary.rejectedByReason = rejected.byReason();
       summary.rejectedSample = rejected.sample();
     } finally {
       deleteRecursively(tmp);
     }
     List<AccountResult> accounts = new ArrayList<>(outcome.accounts());
+    List<ClusterResult> clusters = outcome.clusters();
+    java.util.Map<String, AccountResult> byAccount = new java.util.HashMap<>();
+    accounts.forEach(a -> byAccount.put(a.account, a));
+    new ClusterSignals(side.context()).apply(clusters, byAccount);
+    new ClusterInheritance(side.context()).apply(accounts, clusters);
+    if (request.redact) {
+      accounts.forEach(OutputRedaction::signals);
+      clusters.forEach(OutputRedaction::cluster);
+      summary.sideFileRejections = side.rejections().stream().map(OutputRedaction::rejection).toList();
+    } else {
+      summary.sideFileRejections = side.rejections();
+    }
     accounts.sort(ScanOutput.RANKING);
 
     summary.records = outcome.records();
@@ -85,19 +102,20 @@ public final class ScanRunner {
     summary.accounts = accounts.size();
     summary.flaggedDistillation = count(accounts, Verdict.DISTILLATION);
     summary.flaggedSuspicious = count(accounts, Verdict.SUSPICIOUS);
+    summary.clusters = clusters.size();
+    summary.clustersFlagged = clusters.stream().filter(c -> !"benign".equals(c.verdict)).count();
     summary.skippedSignals = detector.skippedSignals().stream().sorted().toList();
     summary.thresholds = config.thresholds();
     summary.config = config.asMap();
     summary.inputs = inputs.stream().map(InputFile::name).toList();
-    summary.sideFileRejections = side.rejections();
 
     ScanOutput output = new ScanOutput(out);
     output.writeAccounts(accounts, screening);
-    output.writeClusters(List.of());
+    output.writeClusters(clusters);
     summary.elapsedSeconds = (System.nanoTime() - start) / 1e9;
     output.writeSummary(summary);
-    new ReportWriter().write(out.resolve(ScanOutput.REPORT), summary, accounts, List.of());
-    return new Result(summary, accounts, out);
+    new ReportWriter().withScreening(screening).write(out.resolve(ScanOutput.REPORT), summary, accounts, clusters);
+    return new Result(summary, accounts, clusters, out);
   }
 
   private static long count(List<AccountResult> accounts, Verdict verdict) {

@@ -1,0 +1,69 @@
+package io.distillwatch.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.distillwatch.sharing.sign.NodeKey;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code distillwatch keygen}: a node's signing key and id secret, and its member entry for hub.json. */
+@Command(
+    name = "keygen",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Create a node key file (Ed25519 signing key + node secret for STIX ids, owner-only permissions)",
+      "and print the member entry the forum adds to hub.json.",
+      "Exit codes: 0 done, 2 usage error (e.g. the key file exists), 3 output unwritable."
+    })
+public final class KeygenCommand implements Callable<Integer> {
+
+  @Option(names = "--out", required = true, paramLabel = "FILE", description = "Key file to create.")
+  Path out;
+
+  @Option(names = "--name", required = true, description = "Display name of this member (STIX identity name).")
+  String name;
+
+  @Option(names = "--token-out", paramLabel = "FILE",
+      description = "Also create a random bearer token in FILE and print its SHA-256 for hub.json.")
+  Path tokenOut;
+
+  @Override
+  public Integer call() {
+    if (Files.exists(out) || (tokenOut != null && Files.exists(tokenOut))) {
+      System.err.println("distillwatch keygen: refusing to overwrite an existing file");
+      return ExitCodes.USAGE;
+    }
+    try {
+      NodeKey key = NodeKey.generate(name);
+      key.save(out);
+      ObjectNode member = key.memberEntry();
+      if (tokenOut != null) {
+        byte[] raw = new byte[32];
+        new SecureRandom().nextBytes(raw);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        Files.writeString(tokenOut, token + "\n");
+        try {
+          Files.setPosixFilePermissions(tokenOut, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+          // not a POSIX file system
+        }
+        member.put("token_sha256", HexFormat.of().formatHex(
+            MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8))));
+      }
+      System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(member));
+      return ExitCodes.OK;
+    } catch (Exception e) {
+      System.err.println("distillwatch keygen: cannot write key: " + e.getMessage());
+      return ExitCodes.INPUT_UNREADABLE;
+    }
+  }
+}

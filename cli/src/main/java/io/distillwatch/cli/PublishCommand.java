@@ -1,0 +1,125 @@
+package io.distillwatch.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.distillwatch.hub.client.TaxiiClient;
+import io.distillwatch.sharing.publish.PublishLedger;
+import io.distillwatch.sharing.publish.ScanToStix;
+import io.distillwatch.sharing.sign.NodeKey;
+import io.distillwatch.sharing.sign.ObjectSignature;
+import io.distillwatch.sharing.stix.Tlp;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code distillwatch publish}: flagged campaigns from a scan output, as signed STIX, to a hub
+ * collection. Carries no account, payment, e-mail or IP identifier and no prompt text.
+ */
+@Command(
+    name = "publish",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Publish flagged clusters and accounts of a scan output as signed STIX 2.1 campaigns to a TAXII hub.",
+      "Only counts, signal ids, ATLAS techniques, capability names and times leave the node.",
+      "Exit codes: 0 done, 1 the hub refused or could not be reached, 2 usage error, 3 input unreadable."
+    })
+public final class PublishCommand implements Callable<Integer> {
+
+  @Option(names = "--scan-out", required = true, paramLabel = "DIR", description = "Output directory of `scan`.")
+  Path scanOut;
+
+  @Option(names = "--hub", required = true, paramLabel = "URL", description = "API root, e.g. https://hub.example/forum/")
+  URI hub;
+
+  @Option(names = "--collection", required = true, paramLabel = "ID")
+  String collection;
+
+  @Option(names = "--token-file", required = true, paramLabel = "FILE", description = "Bearer token (first line).")
+  Path tokenFile;
+
+  @Option(names = "--key", required = true, paramLabel = "FILE", description = "Node key file from `keygen`.")
+  Path keyFile;
+
+  @Option(names = "--tlp", defaultValue = "amber", description = "clear|green|amber|amber+strict (default: ${DEFAULT-VALUE}); red is refused.")
+  String tlp;
+
+  @Option(names = "--include-suspicious", description = "Also publish clusters/accounts with verdict 'suspicious'.")
+  boolean includeSuspicious;
+
+  @Option(names = "--ledger", paramLabel = "FILE",
+      description = "Publication ledger for idempotent re-publishing (default: published-ledger.json beside --key).")
+  Path ledgerFile;
+
+  @Option(names = "--dry-run", paramLabel = "FILE", description = "Write the signed objects to FILE instead of posting.")
+  Path dryRun;
+
+  @Override
+  public Integer call() {
+    Tlp level;
+    try {
+      level = Tlp.parse(tlp);
+    } catch (IllegalArgumentException e) {
+      System.err.println("distillwatch publish: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    if (level == Tlp.RED) {
+      System.err.println("distillwatch publish: TLP:RED never leaves the node");
+      return ExitCodes.USAGE;
+    }
+    if (!Files.isReadable(scanOut.resolve("accounts.jsonl"))) {
+      System.err.println("distillwatch publish: cannot read " + scanOut.resolve("accounts.jsonl"));
+      return ExitCodes.INPUT_UNREADABLE;
+    }
+    NodeKey key;
+    String token;
+    try {
+      key = NodeKey.load(keyFile);
+      token = dryRun != null ? "" : Files.readAllLines(tokenFile).stream().findFirst().orElse("").trim();
+    } catch (IOException | IllegalArgumentException e) {
+      System.err.println("distillwatch publish: cannot read key or token file");
+      return ExitCodes.INPUT_UNREADABLE;
+    }
+    try {
+      Instant now = Instant.now();
+      ScanToStix mapper = new ScanToStix(key.factory(level), includeSuspicious);
+      List<ScanToStix.CampaignDraft> drafts = mapper.read(scanOut, now);
+      List<ObjectNode> objects = mapper.objects(drafts, key.name());
+      Path ledgerPath = ledgerFile != null ? ledgerFile
+          : keyFile.toAbsolutePath().resolveSibling("published-ledger.json");
+      PublishLedger ledger = PublishLedger.open(ledgerPath);
+      ledger.stamp(objects, now);
+      List<ObjectNode> signed = new ArrayList<>();
+      objects.forEach(o -> signed.add(ObjectSignature.sign(o, key.signingKey())));
+      if (dryRun != null) {
+        new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+            .writeValue(dryRun.toFile(), signed);
+        System.out.println("distillwatch publish: " + drafts.size() + " campaigns, " + signed.size()
+            + " objects written to " + dryRun + " (not posted)");
+        return ExitCodes.OK;
+      }
+      List<JsonNode> statuses = new TaxiiClient(hub, token).add(collection, signed);
+      ledger.save();
+      int ok = statuses.stream().mapToInt(s -> s.path("success_count").asInt()).sum();
+      System.out.println("distillwatch publish: " + drafts.size() + " campaigns, " + ok + " objects accepted by "
+          + collection);
+      return ExitCodes.OK;
+    } catch (TaxiiClient.TaxiiClientException e) {
+      System.err.println("distillwatch publish: " + e.getMessage());
+      return 1;
+    } catch (IOException e) {
+      System.err.println("distillwatch publish: " + e.getMessage());
+      return 1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 1;
+    }
+  }
+}

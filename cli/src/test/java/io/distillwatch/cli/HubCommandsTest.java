@@ -1,0 +1,195 @@
+package io.distillwatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+import io.distillwatch.sharing.sign.NodeKey;
+import java.io.ByteArrayOutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** keygen → hub → publish → pull, end to end on loopback, plus exit codes and the privacy check. */
+class HubCommandsTest {
+
+  @TempDir Path tmp;
+
+  /** Distinctive identifiers planted in the scan output; none may leave the node. */
+  private static final List<String> SECRETS = List.of("acct-zq81-harvester", "acct-zq82-harvester", "acct-solo-77x",
+      "pm-fp-5150-unique", "198.51.100.77", "198.51.100.", "harvest77@mailinator.com", "mailinator",
+      "c-9f3a1b2c4d5e6f70", "SECRET-PROMPT-TEXT", "JA3-abc123def456", "tmpl-fp-0badc0de");
+
+  private Path scanOut() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("scan"));
+    String signals = "[{\"id\":\"elicitation.cot\",\"value\":1.0,\"contribution\":0.5,"
+        + "\"evidence\":\"example prompt 'SECRET-PROMPT-TEXT solve xyzzy'\"},"
+        + "{\"id\":\"account.disposable_email\",\"value\":1.0,\"contribution\":0.2,\"evidence\":\"harvest77@mailinator.com\"},"
+        + "{\"id\":\"infra.datacenter_egress\",\"value\":1.0,\"contribution\":0.2,\"evidence\":\"198.51.100.77 JA3-abc123def456\"}]";
+    Files.writeString(dir.resolve("accounts.jsonl"),
+        "{\"account\":\"acct-zq81-harvester\",\"score\":0.96,\"verdict\":\"distillation\",\"cluster\":\"c-9f3a1b2c4d5e6f70\","
+            + "\"events\":2866,\"first_flagged_at\":\"2026-03-01T00:35:53.917Z\",\"signals\":" + signals + "}\n"
+            + "{\"account\":\"acct-zq82-harvester\",\"score\":0.9,\"verdict\":\"distillation\",\"cluster\":\"c-9f3a1b2c4d5e6f70\","
+            + "\"events\":100,\"first_flagged_at\":\"2026-03-01T02:00:00.000Z\",\"signals\":" + signals + "}\n"
+            + "{\"account\":\"acct-solo-77x\",\"score\":0.9,\"verdict\":\"distillation\",\"cluster\":null,"
+            + "\"events\":900,\"first_flagged_at\":\"2026-03-02T00:00:00.000Z\",\"signals\":" + signals + "}\n");
+    Files.writeString(dir.resolve("clusters.jsonl"),
+        "{\"cluster\":\"c-9f3a1b2c4d5e6f70\",\"accounts\":[\"acct-zq81-harvester\",\"acct-zq82-harvester\"],"
+            + "\"score\":0.97,\"verdict\":\"distillation\",\"first_flagged_at\":\"2026-03-01T00:30:00.000Z\","
+            + "\"links\":[{\"kind\":\"payment_fp\",\"count\":1,\"weight\":0.9,\"examples\":[\"pm-fp-5150-unique\"]},"
+            + "{\"kind\":\"ip\",\"count\":1,\"weight\":0.5,\"examples\":[\"198.51.100.77\"]}],"
+            + "\"template_fingerprint\":\"tmpl-fp-0badc0de\"}\n");
+    return dir;
+  }
+
+  private static int run(Object command, String... args) {
+    return new CommandLine(command).execute(args);
+  }
+
+  private static String sha256(String s) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private Path hubConfig(Path... keyAndTokenPairs) throws Exception {
+    ObjectMapper mapper = new ObjectMapper();
+    ObjectNode cfg = mapper.createObjectNode();
+    cfg.putObject("store").put("url", "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    cfg.putObject("listen").put("host", "127.0.0.1").put("port", 0);
+    ArrayNode members = cfg.putArray("members");
+    for (int i = 0; i < keyAndTokenPairs.length; i += 2) {
+      ObjectNode m = NodeKey.load(keyAndTokenPairs[i]).memberEntry();
+      m.put("token_sha256", sha256(Files.readAllLines(keyAndTokenPairs[i + 1]).get(0).trim()));
+      members.add(m);
+    }
+    ObjectNode c = cfg.putArray("collections").addObject();
+    c.put("id", "campaigns");
+    c.putArray("read").add("*");
+    c.putArray("write").add("*");
+    Path file = tmp.resolve("hub.json");
+    mapper.writeValue(file.toFile(), cfg);
+    return file;
+  }
+
+  @Test
+  void keygenHubPublishAndPullWorkTogether() throws Exception {
+    Path aKey = tmp.resolve("a/node-key.json");
+    Path aToken = tmp.resolve("a/token.txt");
+    Path bKey = tmp.resolve("b/node-key.json");
+    Path bToken = tmp.resolve("b/token.txt");
+    assertThat(run(new KeygenCommand(), "--out", aKey.toString(), "--name", "Provider A", "--token-out", aToken.toString())).isZero();
+    assertThat(run(new KeygenCommand(), "--out", bKey.toString(), "--name", "Provider B", "--token-out", bToken.toString())).isZero();
+    assertThat(run(new KeygenCommand(), "--out", aKey.toString(), "--name", "again")).isEqualTo(ExitCodes.USAGE);
+    assertThat(Files.readString(aKey)).contains("private_seed");
+
+    HubCommand hub = new HubCommand();
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    Path hubJson = hubConfig(aKey, aToken, bKey, bToken);
+    Future<Integer> running = pool.submit(() -> run(hub, "--config", hubJson.toString()));
+    assertThat(hub.started.await(30, TimeUnit.SECONDS)).isTrue();
+    String api = "http://127.0.0.1:" + hub.boundPort + "/forum/";
+    try {
+      String[] publish = {"--scan-out", scanOut().toString(), "--hub", api, "--collection", "campaigns",
+          "--token-file", aToken.toString(), "--key", aKey.toString()};
+      assertThat(run(new PublishCommand(), publish)).isZero();
+      assertThat(run(new PublishCommand(), publish)).as("re-publishing is idempotent").isZero();
+
+      Path state = tmp.resolve("b/pull-state.json");
+      String store = "jdbc:h2:file:" + tmp.resolve("b/intel").toAbsolutePath();
+      String[] pull = {"--hub", api, "--collection", "campaigns", "--token-file", bToken.toString(),
+          "--store", store, "--state", state.toString(), "--page-size", "4"};
+      assertThat(run(new PullCommand(), pull)).isZero();
+      assertThat(Files.readString(state)).contains("campaigns");
+      assertThat(run(new PullCommand(), pull)).isZero();
+      // identity, 2 attack-patterns, 2 campaigns, 4 relationships, 2 sightings; the re-post added nothing
+      try (var local = io.distillwatch.hub.store.JdbcHubStore.open(store, "sa", "", 1, java.time.Clock.systemUTC())) {
+        assertThat(local.countVersions()).isEqualTo(11);
+      }
+      // a reader that re-verifies signatures against the members' public keys gets the same objects
+      String verifiedStore = "jdbc:h2:file:" + tmp.resolve("b/verified").toAbsolutePath();
+      assertThat(run(new PullCommand(), "--hub", api, "--collection", "campaigns", "--token-file", bToken.toString(),
+          "--store", verifiedStore, "--state", tmp.resolve("b/verified-state.json").toString(),
+          "--members", hubJson.toString())).isZero();
+      try (var local = io.distillwatch.hub.store.JdbcHubStore.open(verifiedStore, "sa", "", 1, java.time.Clock.systemUTC())) {
+        assertThat(local.countVersions()).isEqualTo(11);
+      }
+    } finally {
+      hub.stop.countDown();
+      assertThat(running.get(30, TimeUnit.SECONDS)).isZero();
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void thePostedBytesCarryNoCustomerIdentifierOrPromptText() throws Exception {
+    Path key = tmp.resolve("node-key.json");
+    Path token = tmp.resolve("token.txt");
+    assertThat(run(new KeygenCommand(), "--out", key.toString(), "--name", "Provider A", "--token-out", token.toString())).isZero();
+    List<byte[]> captured = new CopyOnWriteArrayList<>();
+    HttpServer capture = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    capture.createContext("/", exchange -> {
+      ByteArrayOutputStream body = new ByteArrayOutputStream();
+      exchange.getRequestBody().transferTo(body);
+      captured.add(body.toByteArray());
+      byte[] status = "{\"id\":\"s\",\"status\":\"complete\",\"success_count\":1}".getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "application/taxii+json;version=2.1");
+      exchange.sendResponseHeaders(202, status.length);
+      exchange.getResponseBody().write(status);
+      exchange.close();
+    });
+    capture.start();
+    try {
+      int code = run(new PublishCommand(), "--scan-out", scanOut().toString(),
+          "--hub", "http://127.0.0.1:" + capture.getAddress().getPort() + "/forum/", "--collection", "campaigns",
+          "--token-file", token.toString(), "--key", key.toString());
+      assertThat(code).isZero();
+    } finally {
+      capture.stop(0);
+    }
+    assertThat(captured).isNotEmpty();
+    String posted = new String(captured.get(0), StandardCharsets.UTF_8);
+    assertThat(posted).contains("campaign--");
+    for (String secret : SECRETS) {
+      assertThat(posted).as("posted bytes").doesNotContain(secret);
+    }
+  }
+
+  @Test
+  void exitCodesFollowTheProjectRules() throws Exception {
+    Path key = tmp.resolve("node-key.json");
+    assertThat(run(new KeygenCommand(), "--out", key.toString(), "--name", "A")).isZero();
+    Path token = Files.writeString(tmp.resolve("t.txt"), "x\n");
+    String[] base = {"--hub", "http://127.0.0.1:9/forum/", "--collection", "c", "--token-file", token.toString(),
+        "--key", key.toString()};
+    assertThat(run(new PublishCommand(), concat(base, "--scan-out", tmp.resolve("missing").toString())))
+        .isEqualTo(ExitCodes.INPUT_UNREADABLE);
+    assertThat(run(new PublishCommand(), concat(base, "--scan-out", scanOut().toString(), "--tlp", "red")))
+        .isEqualTo(ExitCodes.USAGE);
+    assertThat(run(new PublishCommand(), concat(base, "--scan-out", scanOut().toString()))).as("hub unreachable").isEqualTo(1);
+    assertThat(run(new HubCommand(), "--config", tmp.resolve("none.json").toString())).isEqualTo(ExitCodes.INPUT_UNREADABLE);
+    Path bad = Files.writeString(tmp.resolve("bad.json"), "{\"members\":[]}");
+    assertThat(run(new HubCommand(), "--config", bad.toString())).isEqualTo(ExitCodes.USAGE);
+    assertThat(run(new PublishCommand(), "--bogus")).isEqualTo(ExitCodes.USAGE);
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] out = new String[a.length + b.length];
+    System.arraycopy(a, 0, out, 0, a.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+}

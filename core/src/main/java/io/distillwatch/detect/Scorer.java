@@ -1,0 +1,184 @@
+package io.distillwatch.detect;
+
+import io.distillwatch.event.Signal;
+import io.distillwatch.event.Verdict;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Evaluates every signal on an {@link AccountState} and combines them (docs/scoring.md):
+ *
+ * <pre>
+ *   s_i  = ramp(value_i; lo_i, hi_i) in [0,1]            (0 below the signal's min_events)
+ *   g    = min(1, events / score.full_evidence_events)   (volume confidence)
+ *   C    = sum over content signals of w_i s_i
+ *   X    = sum over context signals of w_i s_i, k = min(1, score.context_cap / X)
+ *   D    = sum over dampers of w_i s_i
+ *   E    = g (C + k X) - D
+ *   score = 1 - exp(-max(0, E))
+ * </pre>
+ *
+ * Each signal's reported contribution is its term in E ({@code g w s}, {@code g k w s} or {@code -w
+ * s}), so contributions add up to E. Allowlisted accounts are capped below the distillation
+ * threshold; the cap shows as {@code allowlist.exempt} with the negative contribution it took.
+ */
+final class Scorer {
+  enum Kind {
+    CONTENT,
+    CONTEXT,
+    DAMPER
+  }
+
+  private final DetectionContext ctx;
+  private final DetectionConfig cfg;
+  private final Set<String> skipped;
+  private final Signals signals;
+
+  Scorer(DetectionContext ctx) {
+    this.ctx = ctx;
+    this.cfg = ctx.config();
+    this.signals = new Signals(ctx);
+    Set<String> s = new LinkedHashSet<>();
+    if (ctx.ipIntel() == null) {
+      s.add(SignalIds.DATACENTER_EGRESS);
+      s.add(SignalIds.ANONYMIZER);
+    }
+    if (!ctx.hasAccounts()) {
+      s.add(SignalIds.FRESH);
+      s.add(SignalIds.SIGNUP_PATH);
+      s.add(SignalIds.DISPOSABLE_EMAIL);
+      s.add(SignalIds.VERIFIED_ORG);
+    }
+    if (!ctx.hasModels()) {
+      s.add(SignalIds.MAX_TOKENS_PINNED);
+    }
+    if (!ctx.hasReleaseTimes()) {
+      s.add(SignalIds.RELEASE_PIVOT);
+    }
+    this.skipped = Set.copyOf(s);
+  }
+
+  Set<String> skippedSignals() {
+    return skipped;
+  }
+
+  /** Collected findings of one evaluation (primitive arrays: assess runs after every event). */
+  static final class Findings {
+    static final int MAX = 40;
+    final boolean evidence;
+    /** When set, signals it disables ({@link DetectionConfig#isDisabled}) are dropped. */
+    DetectionConfig config;
+    final String[] ids = new String[MAX];
+    final Kind[] kinds = new Kind[MAX];
+    final double[] values = new double[MAX];
+    final double[] raw = new double[MAX];
+    final String[] texts;
+    int size;
+
+    Findings(boolean evidence) {
+      this.evidence = evidence;
+      this.texts = evidence ? new String[MAX] : null;
+    }
+
+    void add(String id, Kind kind, double value, double weightedStrength, String text) {
+      if (weightedStrength <= 0 || (config != null && config.isDisabled(id))) {
+        return;
+      }
+      ids[size] = id;
+      kinds[size] = kind;
+      values[size] = value;
+      raw[size] = weightedStrength;
+      if (texts != null) {
+        texts[size] = text;
+      }
+      size++;
+    }
+  }
+
+  Assessment assess(AccountState s) {
+    Findings f = new Findings(false);
+    f.config = cfg;
+    signals.evaluate(s, f);
+    Combined c = combine(s, f);
+    return new Assessment(c.score, verdict(c.score));
+  }
+
+  List<Signal> explain(AccountState s) {
+    Findings f = new Findings(true);
+    f.config = cfg;
+    signals.evaluate(s, f);
+    Combined c = combine(s, f);
+    List<Signal> out = new ArrayList<>();
+    for (int i = 0; i < f.size; i++) {
+      out.add(new Signal(f.ids[i], round(f.values[i]), round(c.contributions[i]), f.texts[i]));
+    }
+    String reason = ctx.allowlistReason(s.account());
+    if (reason != null) {
+      String text =
+          "allowlisted: " + reason + "; verdict capped at suspicious"
+              + (c.allowlistContribution < 0
+                  ? String.format(Locale.ROOT, " (score %.2f capped at %.2f)", c.uncapped, c.score)
+                  : "");
+      out.add(new Signal(SignalIds.ALLOWLIST_EXEMPT, 1.0, round(c.allowlistContribution), text));
+    }
+    out.sort((a, b) -> Double.compare(Math.abs(b.contribution), Math.abs(a.contribution)));
+    return out;
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 10_000.0) / 10_000.0;
+  }
+
+  private Verdict verdict(double score) {
+    if (score >= cfg.distillationThreshold()) {
+      return Verdict.DISTILLATION;
+    }
+    if (score >= cfg.suspiciousThreshold()) {
+      return Verdict.SUSPICIOUS;
+    }
+    return Verdict.BENIGN;
+  }
+
+  private record Combined(
+      double score, double uncapped, double[] contributions, double allowlistContribution) {}
+
+  private Combined combine(AccountState s, Findings f) {
+    double g = Math.min(1.0, s.events / Math.max(1.0, cfg.get("score.full_evidence_events")));
+    double x = 0;
+    for (int i = 0; i < f.size; i++) {
+      if (f.kinds[i] == Kind.CONTEXT) {
+        x += f.raw[i];
+      }
+    }
+    double cap = cfg.get("score.context_cap");
+    double k = x > cap ? cap / x : 1.0;
+    double e = 0;
+    double[] contributions = new double[f.size];
+    for (int i = 0; i < contributions.length; i++) {
+      double r = f.raw[i];
+      double c =
+          switch (f.kinds[i]) {
+            case CONTENT -> g * r;
+            case CONTEXT -> g * k * r;
+            case DAMPER -> -r;
+          };
+      contributions[i] = c;
+      e += c;
+    }
+    double score = 1 - Math.exp(-Math.max(0, e));
+    double uncapped = score;
+    double allow = 0;
+    if (ctx.allowlistReason(s.account()) != null) {
+      double capScore = cfg.distillationThreshold() - cfg.get("score.allowlist_margin");
+      if (score > capScore) {
+        double capE = -Math.log(1 - capScore);
+        allow = capE - e;
+        score = capScore;
+      }
+    }
+    return new Combined(score, uncapped, contributions, allow);
+  }
+}

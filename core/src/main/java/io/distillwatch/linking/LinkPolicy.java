@@ -1,0 +1,84 @@
+package io.distillwatch.linking;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * How much each kind of shared value says about common control, and how common a value may be before
+ * it says nothing.
+ *
+ * <p>A value shared by {@code n} accounts weighs {@code base × specificity(n)}, where specificity is 1
+ * up to {@link #fullySpecificUpTo} accounts and falls as {@code fullySpecificUpTo / n} beyond it, down
+ * to nothing above the kind's {@code maxAccounts} (a mobile-carrier NAT, a privacy relay, a cloud
+ * egress, a popular client library). Two accounts are linked when the weights of the kinds they share
+ * (the strongest value of each kind) add up to at least {@link #linkThreshold}: a payment fingerprint
+ * alone does it, several independent weak links together do.
+ */
+public final class LinkPolicy {
+  /** Sum of per-kind weights at which two accounts are linked: 1.0. */
+  public final double linkThreshold;
+  /** Values shared by at most this many accounts (10) weigh their full base weight. */
+  public final int fullySpecificUpTo;
+  /**
+   * Weak values shared by more accounts than this (400) are not expanded into pairs: they add their
+   * weight to pairs found through other values, and accounts whose such values alone reach the
+   * threshold are linked by their identical combination. Strong values (base ≥ threshold) link any
+   * number of accounts without enumerating pairs.
+   */
+  public final int maxPairsAccounts;
+
+  private final Map<LinkKind, Double> base = new EnumMap<>(LinkKind.class);
+  private final Map<LinkKind, Integer> maxAccounts = new EnumMap<>(LinkKind.class);
+  private final java.util.Set<LinkKind> nonDecaying = java.util.EnumSet.noneOf(LinkKind.class);
+
+  private LinkPolicy(double linkThreshold, int fullySpecificUpTo, int maxPairsAccounts) {
+    this.linkThreshold = linkThreshold;
+    this.fullySpecificUpTo = fullySpecificUpTo;
+    this.maxPairsAccounts = maxPairsAccounts;
+  }
+
+  /** The documented defaults (docs/clustering.md). */
+  public static LinkPolicy defaults() {
+    LinkPolicy p = new LinkPolicy(1.0, 10, 400);
+    p.set(LinkKind.PAYMENT_FP, 1.0, 100_000);
+    p.set(LinkKind.IP, 0.6, 50);
+    p.set(LinkKind.IP_PREFIX, 0.35, 200);
+    p.set(LinkKind.ASN, 0.1, 400);
+    p.set(LinkKind.TLS_FP, 0.15, 400);
+    p.set(LinkKind.SYSTEM_PROMPT, 0.5, 5_000);
+    // A template counts only when it dominates an account's traffic, so sharing one stays specific
+    // however many accounts do: it does not decay (accounts of one benchmark link, and are judged benign
+    // on their combined traffic).
+    p.set(LinkKind.TEMPLATE, 0.6, 100_000);
+    p.nonDecaying.add(LinkKind.TEMPLATE);
+    p.set(LinkKind.COACTIVITY, 0.3, 400);
+    p.set(LinkKind.CREATION_BURST, 0.5, 5_000);
+    return p;
+  }
+
+  private void set(LinkKind kind, double weight, int max) {
+    base.put(kind, weight);
+    maxAccounts.put(kind, max);
+  }
+
+  /** Weight of a value of {@code kind} shared by {@code accounts} accounts; 0 when too common. */
+  public double weight(LinkKind kind, int accounts) {
+    if (accounts < 2 || accounts > maxAccounts.get(kind)) {
+      return 0;
+    }
+    double specificity = accounts <= fullySpecificUpTo ? 1.0 : (double) fullySpecificUpTo / accounts;
+    // Strong kinds keep their full weight: a shared card is common control however many share it.
+    if (base.get(kind) >= linkThreshold || nonDecaying.contains(kind)) {
+      return base.get(kind);
+    }
+    return base.get(kind) * Math.max(specificity, 0.5);
+  }
+
+  public double base(LinkKind kind) {
+    return base.get(kind);
+  }
+
+  public int maxAccounts(LinkKind kind) {
+    return maxAccounts.get(kind);
+  }
+}

@@ -1,0 +1,140 @@
+package io.distillwatch.linking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class LinkerTest {
+  private final Linker linker = new Linker(LinkPolicy.defaults());
+
+  @Test
+  void aSharedPaymentFingerprintLinksAccountsOnItsOwn() {
+    add("acct-b", LinkKind.PAYMENT_FP.key("pm-1"));
+    add("acct-a", LinkKind.PAYMENT_FP.key("pm-1"));
+    add("acct-c", LinkKind.PAYMENT_FP.key("pm-2"));
+
+    List<LinkedCluster> clusters = linker.link();
+
+    assertThat(clusters).hasSize(1);
+    LinkedCluster c = clusters.get(0);
+    assertThat(c.accounts()).containsExactly("acct-a", "acct-b");
+    assertThat(c.links()).singleElement().satisfies(l -> {
+      assertThat(l.kind()).isEqualTo(LinkKind.PAYMENT_FP);
+      assertThat(l.pairs()).isEqualTo(1);
+      assertThat(l.examples()).containsExactly("pm-1");
+    });
+  }
+
+  @Test
+  void clusterIdIsSha256OfTheSmallestMember() throws Exception {
+    add("zeta", LinkKind.PAYMENT_FP.key("pm-1"));
+    add("alpha", LinkKind.PAYMENT_FP.key("pm-1"));
+    String expected = "c-" + HexFormat.of().formatHex(
+        MessageDigest.getInstance("SHA-256").digest("alpha".getBytes(StandardCharsets.UTF_8))).substring(0, 16);
+
+    assertThat(linker.link().get(0).id()).isEqualTo(expected);
+  }
+
+  @Test
+  void oneWeakLinkIsNotEnoughButIndependentWeakLinksAddUp() {
+    add("a", LinkKind.IP_PREFIX.key("203.0.113.0/24"));
+    add("b", LinkKind.IP_PREFIX.key("203.0.113.0/24"));
+    assertThat(linker.link()).isEmpty();
+
+    Linker combined = new Linker(LinkPolicy.defaults());
+    for (String account : List.of("a", "b")) {
+      combined.add(evidence(account, LinkKind.IP_PREFIX.key("203.0.113.0/24"),
+          LinkKind.SYSTEM_PROMPT.key("9d595249ff795cfd"), LinkKind.TLS_FP.key("t13d1516h2")));
+    }
+    assertThat(combined.link()).singleElement()
+        .satisfies(c -> assertThat(c.accounts()).containsExactly("a", "b"));
+  }
+
+  @Test
+  void aValueSharedByTooManyAccountsSaysNothing() {
+    int crowd = LinkPolicy.defaults().maxAccounts(LinkKind.IP_PREFIX) + 1;
+    for (int i = 0; i < crowd; i++) {
+      // a mobile carrier's NAT plus a common client and the same large ASN: everyone shares them
+      linker.add(evidence("user-" + i, LinkKind.IP_PREFIX.key("100.64.0.0/24"),
+          LinkKind.ASN.key("64500"), LinkKind.TLS_FP.key("chrome")));
+    }
+    assertThat(linker.link()).isEmpty();
+  }
+
+  @Test
+  void linksAreTransitiveAndPairsOfOneKindAreCountedOnce() {
+    add("a", LinkKind.PAYMENT_FP.key("pm-1"), LinkKind.TEMPLATE.key("0:aa"), LinkKind.TEMPLATE.key("1:bb"));
+    add("b", LinkKind.PAYMENT_FP.key("pm-1"), LinkKind.PAYMENT_FP.key("pm-2"),
+        LinkKind.TEMPLATE.key("0:aa"), LinkKind.TEMPLATE.key("1:bb"));
+    add("c", LinkKind.PAYMENT_FP.key("pm-2"));
+
+    LinkedCluster c = linker.link().get(0);
+
+    assertThat(c.accounts()).containsExactly("a", "b", "c");
+    Map<LinkKind, Long> pairs = new LinkedHashMap<>();
+    c.links().forEach(l -> pairs.put(l.kind(), l.pairs()));
+    assertThat(pairs).containsEntry(LinkKind.PAYMENT_FP, 2L).containsEntry(LinkKind.TEMPLATE, 1L);
+    assertThat(c.templateFingerprint()).startsWith("t-");
+  }
+
+  @Test
+  void aLargeHydraSharingPaymentMethodsInSmallGroupsAndATemplateBecomesOneCluster() {
+    long seed = 42;
+    Random random = new Random(seed);
+    int accounts = 600;
+    for (int i = 0; i < accounts; i++) {
+      // 30 cards, each reused by ~20 accounts; the campaign template on every account
+      linker.add(evidence(String.format("hydra-%04d", i), LinkKind.PAYMENT_FP.key("pm-" + (i % 30)),
+          LinkKind.TEMPLATE.key("0:campaign"), LinkKind.CREATION_BURST.key("w1:mail.example:education"),
+          LinkKind.IP_PREFIX.key("198.51." + random.nextInt(200) + ".0/24")));
+    }
+    List<LinkedCluster> clusters = linker.link();
+    assertThat(clusters).as("seed %d", seed).hasSize(1);
+    assertThat(clusters.get(0).accounts()).hasSize(accounts);
+  }
+
+  private void add(String account, String... keys) {
+    linker.add(evidence(account, keys));
+  }
+
+  private static AccountEvidence evidence(String account, String... keys) {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (String k : keys) {
+      map.put(k, k.substring(k.indexOf('|') + 1));
+    }
+    return new AccountEvidence(account, map);
+  }
+
+  @Test
+  void cardGroupsSharingOneSystemPromptAndProxyPoolJoinButSeparateTeamsDoNot() {
+    long seed = 7;
+    Random random = new Random(seed);
+    for (int i = 0; i < 60; i++) {
+      // an operator: 5 cards of 12 accounts, one system prompt, one pool of proxy /24s
+      // each account's requests leave through several of the pool's four /24s
+      linker.add(evidence(String.format("op-%02d", i), LinkKind.PAYMENT_FP.key("op-card-" + i / 12),
+          LinkKind.SYSTEM_PROMPT.key("op-system"), LinkKind.IP_PREFIX.key("203.0." + random.nextInt(4) + ".0/24"),
+          LinkKind.IP_PREFIX.key("203.0." + random.nextInt(4) + ".0/24"),
+          LinkKind.IP_PREFIX.key("203.0." + random.nextInt(4) + ".0/24"), LinkKind.ASN.key("64501")));
+    }
+    for (int team = 0; team < 5; team++) {
+      for (int i = 0; i < 8; i++) {
+        // enterprise teams: a card and an office each, the same big ISP
+        linker.add(evidence("team" + team + "-" + i, LinkKind.PAYMENT_FP.key("corp-card-" + team),
+            LinkKind.IP_PREFIX.key("198.51." + team + ".0/24"), LinkKind.ASN.key("64501"),
+            LinkKind.SYSTEM_PROMPT.key("team-system-" + team)));
+      }
+    }
+    List<LinkedCluster> clusters = linker.link();
+    assertThat(clusters).as("seed %d", seed).hasSize(6);
+    assertThat(clusters.get(0).accounts()).hasSize(60).allMatch(a -> a.startsWith("op-"));
+    assertThat(clusters.subList(1, 6)).allSatisfy(c -> assertThat(c.accounts()).hasSize(8));
+  }
+}

@@ -1,0 +1,69 @@
+package io.distillwatch.flink.cluster;
+
+import io.distillwatch.detect.AccountState;
+import io.distillwatch.detect.Detector;
+import io.distillwatch.event.AccountInfo;
+import io.distillwatch.scan.AccountResult;
+import java.util.HashMap;
+import java.util.Map;
+import io.distillwatch.scan.PeakTracker;
+import io.distillwatch.scan.ScanContextLoader;
+import io.distillwatch.scan.ScanRequest;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Scores a cluster on its members' combined traffic with the same {@link Detector} as single accounts,
+ * in event-time order (batch mode sorts each key's input by timestamp), so many light accounts add up.
+ * Emits one result per cluster, keyed by the cluster id.
+ */
+public final class ClusterDetectionFunction extends KeyedProcessFunction<String, ClusteredEvent, AccountResult> {
+  private static final long serialVersionUID = 1L;
+
+  private final ScanRequest request;
+  private transient Detector detector;
+  private transient Map<String, AccountInfo> profiles;
+  // Batch mode processes one key at a time: plain fields hold the current cluster.
+  private transient String current;
+  private transient AccountState state;
+  private transient PeakTracker peak;
+
+  public ClusterDetectionFunction(ScanRequest request) {
+    this.request = request;
+  }
+
+  @Override
+  public void open(OpenContext openContext) {
+    profiles = new HashMap<>();
+    detector = new Detector(ScanContextLoader.load(request).context().withProfiles(profiles));
+  }
+
+  @Override
+  public void processElement(ClusteredEvent e, Context ctx, Collector<AccountResult> out) {
+    if (e.profile != null) {
+      profiles.put(e.cluster, e.profile);
+    }
+    if (!e.cluster.equals(current)) {
+      current = e.cluster;
+      state = detector.newState(e.cluster);
+      peak = new PeakTracker(detector);
+      ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+    }
+    detector.update(state, e.event);
+    peak.observe(state, e.event.ts);
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<AccountResult> out) {
+    if (state != null) {
+      out.collect(peak.result(state));
+    }
+    if (current != null) {
+      profiles.remove(current);
+    }
+    state = null;
+    peak = null;
+    current = null;
+  }
+}

@@ -1,0 +1,49 @@
+package io.distillwatch.screening;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.distillwatch.screening.lists.Receipt;
+import java.util.List;
+
+/**
+ * One account's screening result, serialised by Jackson to exactly the DESIGN §6 object (also the
+ * {@code screening} field of {@code accounts.jsonl}). Evidence for a person to check, never a legal
+ * clearance; it does not change the distillation score.
+ *
+ * @param account the account id
+ * @param outcome match, review or no_match
+ * @param score 0–1, rounded to 4 decimals; for no_match, the best score found below review
+ * @param matchedName the account's (or owner's) name that matched; null for no_match
+ * @param entry the list entry, or null
+ * @param via the ownership chain from the account's organisation to the matching owner, or null
+ *     when the account matched directly
+ * @param reason one sentence a reviewer can check
+ * @param receipt the list file (or, for no_match, every list file, joined by "; " field by field;
+ *     for a jurisdiction rule, the policy file) the decision rests on
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+@JsonPropertyOrder({
+  "account", "outcome", "score", "matched_name", "entry", "via", "reason", "receipt"
+})
+public record ScreeningResult(
+    String account,
+    Outcome outcome,
+    double score,
+    @JsonProperty("matched_name") String matchedName,
+    Entry entry,
+    List<String> via,
+    String reason,
+    Receipt receipt) {
+
+  /** The list entry as shown in a result. */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  @JsonPropertyOrder({"list", "id", "name", "country"})
+  public record Entry(String list, String id, String name, String country) {}
+
+  /** Score descending, then account id. */
+  public static final java.util.Comparator<ScreeningResult> ORDER =
+      java.util.Comparator.comparingDouble(ScreeningResult::score).reversed()
+          .thenComparing(ScreeningResult::account,
+              java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
+}

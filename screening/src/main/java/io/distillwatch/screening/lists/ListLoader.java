@@ -1,0 +1,83 @@
+package io.distillwatch.screening.lists;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Loads list files by name: {@code *.csv[.gz]} as the US Consolidated Screening List, {@code
+ * *.xml[.gz]} as the UN consolidated list. Other files in a directory are ignored.
+ */
+public final class ListLoader {
+  private ListLoader() {}
+
+  /** Whether {@link #load(Path, String)} would read this file. */
+  public static boolean isListFile(Path p) {
+    String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+    return n.endsWith(".csv") || n.endsWith(".csv.gz") || n.endsWith(".xml") || n.endsWith(".xml.gz");
+  }
+
+  /**
+   * One list file.
+   *
+   * @param listDateOption the date to use when the file states none (null: file modification date)
+   */
+  public static ScreeningList load(Path file, String listDateOption) throws ListFormatException {
+    String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    ListFile f = ListFile.read(file);
+    if (n.endsWith(".csv") || n.endsWith(".csv.gz")) {
+      return CslCsvLoader.load(f, listDateOption);
+    }
+    if (n.endsWith(".xml") || n.endsWith(".xml.gz")) {
+      return UnXmlLoader.load(f, listDateOption);
+    }
+    throw new ListFormatException(file + ": unknown list format (expected .csv[.gz] or .xml[.gz])");
+  }
+
+  /** Every list file in a directory (not recursive), in file-name order; a single file also works. */
+  public static List<ScreeningList> loadAll(Path dirOrFile, String listDateOption)
+      throws ListFormatException {
+    if (!Files.isDirectory(dirOrFile)) {
+      if (!Files.isRegularFile(dirOrFile)) {
+        throw new ListFormatException(dirOrFile + ": no such file or directory");
+      }
+      return List.of(load(dirOrFile, listDateOption));
+    }
+    List<Path> files;
+    try (Stream<Path> s = Files.list(dirOrFile)) {
+      files = s.filter(Files::isRegularFile).filter(ListLoader::isListFile).sorted().toList();
+    } catch (IOException e) {
+      throw new ListFormatException(dirOrFile + ": cannot list: " + e.getMessage(), e);
+    }
+    if (files.isEmpty()) {
+      throw new ListFormatException(dirOrFile + ": no list files (*.csv[.gz], *.xml[.gz])");
+    }
+    // files are independent: parse them in parallel, keep file-name order
+    List<java.util.concurrent.CompletableFuture<ScreeningList>> futures = new ArrayList<>();
+    for (Path p : files) {
+      futures.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        try {
+          return load(p, listDateOption);
+        } catch (ListFormatException e) {
+          throw new java.util.concurrent.CompletionException(e);
+        }
+      }));
+    }
+    List<ScreeningList> out = new ArrayList<>();
+    for (java.util.concurrent.CompletableFuture<ScreeningList> f : futures) {
+      try {
+        out.add(f.join());
+      } catch (java.util.concurrent.CompletionException e) {
+        if (e.getCause() instanceof ListFormatException lfe) {
+          throw lfe;
+        }
+        throw e;
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,33 @@
+package io.distillwatch.screening.match;
+
+import java.util.Locale;
+
+/**
+ * Which measure gave a name score, kept as numbers and turned into words only for the result that is
+ * reported (formatting every candidate's sentence would cost more than scoring it).
+ *
+ * @param kind how the score arose
+ * @param first token overlap, or the space-less similarity
+ * @param second token set ratio (TOKENS only)
+ */
+public record Explanation(Kind kind, double first, double second) {
+  /** The measures of {@link NameScorer}. */
+  public enum Kind {
+    /** Too far apart to be worth explaining. */
+    NONE,
+    SAME,
+    TOKENS,
+    COMPACT
+  }
+
+  public String text() {
+    return switch (kind) {
+      case SAME -> "same name after normalisation";
+      case TOKENS -> String.format(Locale.ROOT,
+          "rarity-weighted token overlap %.2f, token set ratio %.2f", first, second);
+      case COMPACT -> String.format(Locale.ROOT,
+          "same letters ignoring spaces (similarity %.2f)", first);
+      case NONE -> null;
+    };
+  }
+}
