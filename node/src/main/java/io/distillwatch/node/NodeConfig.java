@@ -52,6 +52,7 @@ public final class NodeConfig {
     d.put("event-time.out-of-orderness", "5s");
     d.put("event-time.idleness", "30s");
     d.put("event-time.allowed-lateness", "0s");
+    d.put("event-time.apply-interval", "1s");
     d.put("dedup.ttl", "1d");
     d.put("accounts", "");
     d.put("models", "");
@@ -118,7 +119,7 @@ public final class NodeConfig {
       throw new IllegalArgumentException("http.port must be in [0, 65535]");
     }
     for (String k : List.of("input.scan-interval", "checkpoint.interval", "event-time.out-of-orderness",
-        "event-time.idleness", "event-time.allowed-lateness", "dedup.ttl", "kafka.transaction-timeout")) {
+        "event-time.idleness", "event-time.allowed-lateness", "event-time.apply-interval", "dedup.ttl", "kafka.transaction-timeout")) {
       duration(k);
     }
     if (checkpointInterval().compareTo(Duration.ofMillis(100)) < 0) {
@@ -212,6 +213,10 @@ public final class NodeConfig {
     s.outOfOrderness = duration("event-time.out-of-orderness");
     s.idleness = duration("event-time.idleness");
     s.allowedLateness = duration("event-time.allowed-lateness");
+    s.applyInterval = duration("event-time.apply-interval");
+    if (s.applyInterval.toMillis() < 1) {
+      throw new IllegalArgumentException("event-time.apply-interval must be at least 1ms");
+    }
     s.dedupTtl = duration("dedup.ttl");
     return s;
   }

@@ -66,7 +66,8 @@ public final class StreamJob {
         events
             .keyBy(e -> e.account)
             .process(
-                new StreamDetectionFunction<>(rules, settings.allowedLateness, settings.dedupTtl),
+                new StreamDetectionFunction<>(
+                    rules, settings.allowedLateness, settings.applyInterval, settings.dedupTtl),
                 TypeInformation.of(VerdictChange.class))
             .name("detect-accounts")
             .uid(UID_DETECT);
