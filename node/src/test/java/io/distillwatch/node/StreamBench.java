@@ -215,7 +215,8 @@ public final class StreamBench {
           }
         }
         String account = "acct-" + rnd.nextInt(accounts);
-        long ts = rate > 0 ? System.currentTimeMillis() : (synthetic += rnd.nextInt(3));
+        // Pre-loaded events advance event time as a 25k events/s stream would (1 ms per 25 events).
+        long ts = rate > 0 ? System.currentTimeMillis() : (synthetic += (i % 25 == 0 ? 1 : 0));
         String json = "{\"ts\":" + ts + ",\"request_id\":\"req-" + i + "\",\"account\":\"" + account
             + "\",\"api_key\":\"key-" + account.hashCode() % 97 + "\",\"model\":\"frontier-large-2\",\"ip\":\"203.0.113."
             + rnd.nextInt(255) + "\",\"asn\":16509,\"country\":\"US\",\"user_agent\":\"openai-python/1.40.0\","
