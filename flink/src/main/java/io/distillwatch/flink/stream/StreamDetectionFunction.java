@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.StateTtlConfig;
@@ -15,7 +17,6 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.java.typeutils.ListTypeInfo;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -26,13 +27,15 @@ import org.apache.flink.util.OutputTag;
  * {@link AccountRules}.
  *
  * <p>Ordering: an event at time {@code t} is buffered (keyed state) and applied when the watermark
- * passes {@code t + allowedLateness}; the buffered events of one account are applied in event-time
+ * passes {@code t + allowedLateness}, rounded up to the next multiple of {@code applyInterval} (so an
+ * account's events arriving close together are applied in one batch: one read and one write of its
+ * state instead of one per event); the buffered events of one account are applied in event-time
  * order (ties by request id, then arrival). So the rules see each account's events in event-time order
  * whatever the arrival order, parallelism or restarts, and verdicts are deterministic. An event whose
  * {@code t + allowedLateness} the watermark has already passed is late: it is not applied (that would
  * reorder history) but counted ({@code lateEvents}) and emitted on {@link #LATE}, never silently
- * dropped. The price is latency: a change is emitted out-of-orderness + allowed lateness after its
- * event.
+ * dropped. The price is latency: a change is emitted out-of-orderness + allowed lateness (+ up to one
+ * apply interval) after its event.
  *
  * <p>Repeated request ids are counted ({@code duplicateEvents}) and skipped, as in {@code scan}; the
  * ids are remembered for {@code dedupTtl} (processing time), so state does not grow without bound.
@@ -49,31 +52,43 @@ public final class StreamDetectionFunction<S>
   public static final String VERDICT_CHANGES = "verdictChanges";
 
   private static final Comparator<UsageEvent> TIE_BREAK =
-      Comparator.comparing((UsageEvent e) -> e.requestId, Comparator.nullsLast(Comparator.naturalOrder()));
+      Comparator.comparingLong((UsageEvent e) -> e.ts)
+          .thenComparing(e -> e.requestId, Comparator.nullsLast(Comparator.naturalOrder()));
 
   private final AccountRules<S> rules;
   private final long allowedLatenessMillis;
+  private final long applyIntervalMillis;
   private final Duration dedupTtl;
 
   private transient ValueState<S> accountState;
-  private transient ValueState<String> verdict;
-  private transient ValueState<Long> seq;
-  private transient MapState<Long, List<UsageEvent>> pending;
+  private transient ValueState<Progress> progress;
+  private transient ListState<UsageEvent> pending;
   private transient MapState<String, Boolean> seenRequestIds;
   private transient Counter late;
   private transient Counter duplicates;
   private transient Counter changes;
 
+  /** Timers at every event time (apply interval 1 ms). */
+  public StreamDetectionFunction(AccountRules<S> rules, Duration allowedLateness, Duration dedupTtl) {
+    this(rules, allowedLateness, Duration.ofMillis(1), dedupTtl);
+  }
+
   /**
    * @param allowedLateness how long after the watermark an event is still applied in order; ≥ 0
+   * @param applyInterval timers are rounded up to multiples of this (≥ 1 ms; 1 ms = per event time)
    * @param dedupTtl how long request ids are remembered to drop repeats (e.g. 1 day)
    */
-  public StreamDetectionFunction(AccountRules<S> rules, Duration allowedLateness, Duration dedupTtl) {
+  public StreamDetectionFunction(
+      AccountRules<S> rules, Duration allowedLateness, Duration applyInterval, Duration dedupTtl) {
     if (allowedLateness.isNegative()) {
       throw new IllegalArgumentException("allowed lateness must be >= 0, got " + allowedLateness);
     }
+    if (applyInterval.toMillis() < 1) {
+      throw new IllegalArgumentException("apply interval must be >= 1 ms, got " + applyInterval);
+    }
     this.rules = rules;
     this.allowedLatenessMillis = allowedLateness.toMillis();
+    this.applyIntervalMillis = applyInterval.toMillis();
     this.dedupTtl = dedupTtl;
   }
 
@@ -82,13 +97,12 @@ public final class StreamDetectionFunction<S>
     rules.open();
     accountState =
         getRuntimeContext().getState(new ValueStateDescriptor<>("account", rules.stateSerializer()));
-    verdict = getRuntimeContext().getState(new ValueStateDescriptor<>("verdict", Types.STRING));
-    seq = getRuntimeContext().getState(new ValueStateDescriptor<>("seq", Types.LONG));
+    progress =
+        getRuntimeContext()
+            .getState(new ValueStateDescriptor<>("progress", TypeInformation.of(Progress.class)));
     pending =
         getRuntimeContext()
-            .getMapState(
-                new MapStateDescriptor<>(
-                    "pending", Types.LONG, new ListTypeInfo<>(TypeInformation.of(UsageEvent.class))));
+            .getListState(new ListStateDescriptor<>("pending", TypeInformation.of(UsageEvent.class)));
     MapStateDescriptor<String, Boolean> seen =
         new MapStateDescriptor<>("request-ids", Types.STRING, Types.BOOLEAN);
     seen.enableTimeToLive(StateTtlConfig.newBuilder(dedupTtl).build());
@@ -114,35 +128,44 @@ public final class StreamDetectionFunction<S>
       }
       seenRequestIds.put(event.requestId, Boolean.TRUE);
     }
-    List<UsageEvent> atTs = pending.get(event.ts);
-    if (atTs == null) {
-      atTs = new ArrayList<>(1);
-      ctx.timerService().registerEventTimeTimer(applyAt);
-    }
-    atTs.add(event);
-    pending.put(event.ts, atTs);
+    pending.add(event); // an append (RocksDB merge), no read
+    long bucket = (applyAt + applyIntervalMillis - 1) / applyIntervalMillis * applyIntervalMillis;
+    ctx.timerService().registerEventTimeTimer(bucket); // one timer per bucket and account
   }
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<VerdictChange> out)
       throws Exception {
-    long ts = timestamp - allowedLatenessMillis;
-    List<UsageEvent> due = pending.get(ts);
-    if (due == null) {
+    long dueBy = timestamp - allowedLatenessMillis;
+    List<UsageEvent> due = new ArrayList<>();
+    List<UsageEvent> later = new ArrayList<>();
+    Iterable<UsageEvent> buffered = pending.get();
+    if (buffered != null) {
+      for (UsageEvent e : buffered) {
+        (e.ts <= dueBy ? due : later).add(e);
+      }
+    }
+    if (due.isEmpty()) {
       return;
     }
-    pending.remove(ts);
-    due.sort(TIE_BREAK);
+    if (later.isEmpty()) {
+      pending.clear();
+    } else {
+      pending.update(later);
+    }
+    due.sort(TIE_BREAK); // stable: equal (ts, request id) keep their arrival order
     String account = ctx.getCurrentKey();
     S state = accountState.value();
     if (state == null) {
       state = rules.newState(account);
     }
-    String current = verdict.value();
-    if (current == null) {
-      current = Verdict.BENIGN.code();
+    Progress p = progress.value();
+    if (p == null) {
+      p = new Progress();
+      p.verdict = Verdict.BENIGN.code();
     }
-    long n = seq.value() == null ? 0 : seq.value();
+    String current = p.verdict;
+    long n = p.seq;
     for (UsageEvent e : due) {
       rules.update(state, e);
       Assessment a = rules.assess(state);
@@ -164,7 +187,18 @@ public final class StreamDetectionFunction<S>
       }
     }
     accountState.update(state);
-    verdict.update(current);
-    seq.update(n);
+    if (n != p.seq) {
+      p.verdict = current;
+      p.seq = n;
+      progress.update(p); // written only on a change: an absent value means benign, seq 0
+    }
+  }
+
+  /** The account's current verdict and the seq of its last change (a Flink POJO). */
+  public static class Progress {
+    public String verdict;
+    public long seq;
+
+    public Progress() {}
   }
 }

@@ -4,7 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.distillwatch.event.UsageEvent;
 import io.distillwatch.flink.source.IngestRecord;
+import io.distillwatch.sample.SampleTraffic;
+import io.distillwatch.scan.ScanRequest;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.zip.GZIPInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -14,6 +22,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.CloseableIterator;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -47,6 +56,49 @@ class ScaleOutIT {
     assertThat(expected).as("seed %s produces changes", seed).hasSizeGreaterThan(100);
     assertThat(p1).as("parallelism 1, seed %s", seed).isEqualTo(expected);
     assertThat(p2).as("parallelism 2, seed %s", seed).isEqualTo(expected);
+  }
+
+  @Test
+  void theCoreDetectorGivesTheSameChangesAtParallelism1And2OnTheDemoSample() throws Exception {
+    Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "stream-sample");
+    new SampleTraffic(1).write(dir);
+    ScanRequest side = new ScanRequest();
+    side.accounts = dir.resolve("accounts.jsonl").toString();
+    side.models = dir.resolve("models.jsonl").toString();
+    DetectorRules rules = new DetectorRules(side);
+    List<IngestRecord> records = new ArrayList<>();
+    RecordParser parser = new RecordParser("auto", List.of());
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(
+        new GZIPInputStream(Files.newInputStream(dir.resolve("events.jsonl.gz"))), StandardCharsets.UTF_8))) {
+      String line;
+      long n = 0;
+      while ((line = r.readLine()) != null) {
+        parser.parse(line.getBytes(StandardCharsets.UTF_8), "sample", ++n, records::add);
+      }
+    }
+    List<VerdictChange> p1 = runRecords(records, rules, 1);
+    List<VerdictChange> p2 = runRecords(records, rules, 2);
+    assertThat(p1).as("the sample's campaigns change verdicts").isNotEmpty();
+    assertThat(p1).extracting(c -> c.to).contains("distillation");
+    assertThat(p2).isEqualTo(p1);
+  }
+
+  private static <S> List<VerdictChange> runRecords(List<IngestRecord> records, AccountRules<S> rules, int parallelism)
+      throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(parallelism);
+    StreamSettings settings = new StreamSettings();
+    DataStream<IngestRecord> source =
+        env.fromData(records, TypeInformation.of(IngestRecord.class))
+            .setParallelism(1)
+            .assignTimestampsAndWatermarks(StreamJob.watermarks(settings))
+            .setParallelism(1);
+    List<VerdictChange> out = new ArrayList<>();
+    try (CloseableIterator<VerdictChange> it =
+        StreamJob.detect(source, rules, settings).changes().executeAndCollect("sample-" + parallelism)) {
+      it.forEachRemaining(out::add);
+    }
+    return Probe.sorted(out);
   }
 
   private static List<VerdictChange> run(List<UsageEvent> events, int parallelism) throws Exception {

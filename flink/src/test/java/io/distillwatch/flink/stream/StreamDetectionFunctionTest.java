@@ -55,8 +55,8 @@ class StreamDetectionFunctionTest {
     assertThat(h.extractOutputValues()).isEqualTo(Probe.expected(RULES, events));
     assertThat(h.numEventTimeTimers()).isZero();
     assertThat(h.numKeyedStateEntries())
-        .as("account state, verdict, seq and request ids remain; the pending buffer is gone")
-        .isEqualTo(4);
+        .as("account state, progress (verdict, seq) and request ids remain; the pending buffer is gone")
+        .isEqualTo(3);
     h.close();
   }
 
@@ -90,6 +90,33 @@ class StreamDetectionFunctionTest {
     assertThat(h.getSideOutput(StreamDetectionFunction.LATE))
         .extracting(r -> r.getValue().requestId)
         .containsExactly("r3");
+    assertThat(h.numEventTimeTimers()).isZero();
+    h.close();
+  }
+
+  @Test
+  void anApplyIntervalBatchesAnAccountsEventsUnderOneTimerAndKeepsTheirOrder() throws Exception {
+    var h =
+        new KeyedOneInputStreamOperatorTestHarness<String, UsageEvent, VerdictChange>(
+            new KeyedProcessOperator<>(
+                new StreamDetectionFunction<>(RULES, Duration.ZERO, Duration.ofSeconds(1), Duration.ofDays(1))),
+            e -> e.account,
+            Types.STRING);
+    h.open();
+    List<UsageEvent> events =
+        List.of(Probe.event("a", 1900, "r3"), Probe.event("a", 1100, "r1"), Probe.event("a", 1500, "r2"),
+            Probe.event("a", 2500, "r4"));
+    for (UsageEvent e : events) {
+      send(h, e);
+    }
+    assertThat(h.numEventTimeTimers()).as("buckets 2000 and 3000").isEqualTo(2);
+    h.processWatermark(1999);
+    assertThat(h.extractOutputValues()).isEmpty();
+    h.processWatermark(2000);
+    assertThat(h.extractOutputValues()).extracting(c -> c.at).containsExactly(1100L, 1500L, 1900L);
+    assertThat(h.numEventTimeTimers()).isEqualTo(1);
+    h.processWatermark(3000);
+    assertThat(h.extractOutputValues()).isEqualTo(Probe.expected(RULES, events));
     assertThat(h.numEventTimeTimers()).isZero();
     h.close();
   }
