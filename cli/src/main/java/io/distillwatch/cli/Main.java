@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       DemoCommand.class,
       ScanCommand.class,
+      NodeCommand.class,
       ScreenCommand.class,
       SimulateCommand.class,
       EvalCommand.class,
