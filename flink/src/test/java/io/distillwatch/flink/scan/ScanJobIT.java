@@ -131,4 +131,37 @@ class ScanJobIT {
     }
     return nodes;
   }
+
+  @Test
+  void allowlistCapsAFlaggedAccountAndRedactLeavesNoAddressOrPromptText() throws Exception {
+    Path sample = dir.resolve("sample");
+    new SampleTraffic(5).write(sample);
+    Path allow = dir.resolve("allow.jsonl");
+    Files.writeString(allow, "{\"account\": \"acct-harvest-1\", \"reason\": \"contracted evaluator\"}\n");
+    Files.writeString(sample.resolve("broken.jsonl"),
+        "{\"ts\": \"2026-03-01T10:00:00Z\", \"ip\": \"198.51.100.23\", \"prompt\": \"my private question about cats\"\n");
+
+    ScanRequest request = request(List.of(sample.resolve("events.jsonl.gz").toString(),
+        sample.resolve("broken.jsonl").toString()));
+    request.accounts = sample.resolve("accounts.jsonl").toString();
+    request.models = sample.resolve("models.jsonl").toString();
+    request.allowlist = allow.toString();
+    request.redact = true;
+    new ScanRunner(request).withEnvironment(ScanJobIT::env).run();
+
+    Map<String, JsonNode> byAccount = new HashMap<>();
+    for (JsonNode a : lines(dir.resolve("out/accounts.jsonl"))) {
+      byAccount.put(a.get("account").asText(), a);
+    }
+    JsonNode capped = byAccount.get("acct-harvest-1");
+    assertThat(capped.get("verdict").asText()).isEqualTo("suspicious");
+    assertThat(capped.get("signals").toString()).contains("allowlist.exempt", "contracted evaluator");
+    assertThat(byAccount.get("acct-harvest-2").get("verdict").asText()).isEqualTo("distillation");
+
+    for (String file : List.of("accounts.jsonl", "clusters.jsonl", "rejected.jsonl", "report.html")) {
+      String text = Files.readString(dir.resolve("out").resolve(file));
+      assertThat(text).as(file).doesNotContain("198.51.100.23", "203.0.113.150", "my private question");
+    }
+    assertThat(Files.readString(dir.resolve("out/rejected.jsonl"))).contains("198.51.100.0/24");
+  }
 }
