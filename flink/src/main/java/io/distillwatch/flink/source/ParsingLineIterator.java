@@ -98,10 +98,8 @@ final class ParsingLineIterator implements Iterator<IngestRecord> {
     }
     long lineNo = lines.lineNumber();
     if (lines.tooLong()) {
-      pending.add(
-          IngestRecord.rejected(
-              new Rejection(split.displayName, lineNo, RejectReason.LINE_TOO_LONG,
-                  "line longer than " + LineReader.DEFAULT_MAX_LINE_BYTES + " bytes", "")));
+      pending.add(IngestRecord.rejected(EventParser.lineTooLong(split.displayName, lineNo, lines.buffer(),
+          lines.length(), lines.physicalLength(), lines.maxLineBytes())));
       return true;
     }
     if (lines.length() == 0 || isBlank(lines.buffer(), lines.length())) {
