@@ -76,7 +76,9 @@ public final class ScanRunner {
       summary.rejectedByReason = rejected.byReason();
       summary.rejectedSample = rejected.sample();
     } finally {
-      deleteRecursively(tmp);
+      // The embedded cluster keeps loading classes from jars it unpacked here while it shuts down
+      // after the job: remove the folder when the JVM exits, not now.
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteRecursively(tmp)));
     }
     List<AccountResult> accounts = new ArrayList<>(outcome.accounts());
     List<ClusterResult> clusters = outcome.clusters();
