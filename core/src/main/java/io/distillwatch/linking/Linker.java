@@ -106,8 +106,8 @@ public final class Linker {
       }
     }
     for (Map.Entry<Long, double[]> e : pairWeights.entrySet()) {
-      int a = (int) (e.getKey() >>> 32);
-      int b = (int) (long) e.getKey();
+      int a = first(e.getKey());
+      int b = second(e.getKey());
       double[] perKind = e.getValue();
       addSharedWide(perKind, wideByAccount.get(a), wideByAccount.get(b));
       double sum = 0;
@@ -177,8 +177,8 @@ public final class Linker {
     Map<Integer, Set<String>> poolByGroup = new HashMap<>();
     for (Map.Entry<Long, double[]> e : groupPairs.entrySet()) {
       double[] perKind = e.getValue();
-      int a = (int) (e.getKey() >>> 32);
-      int b = (int) (long) e.getKey();
+      int a = first(e.getKey());
+      int b = second(e.getKey());
       if (perKind[LinkKind.IP_PREFIX.ordinal()] == 0
           && jaccard(pool(a, uf, poolByGroup), pool(b, uf, poolByGroup)) >= POOL_OVERLAP) {
         // Members rotate through one pool of exits: each /24 is held by few, the pool by all.
@@ -189,7 +189,7 @@ public final class Linker {
         sum += w;
       }
       if (sum >= GROUP_LINK_THRESHOLD - 1e-9) {
-        uf.union((int) (e.getKey() >>> 32), (int) (long) e.getKey());
+        uf.union(first(e.getKey()), second(e.getKey()));
       }
     }
   }
@@ -355,10 +355,34 @@ public final class Linker {
     return (double) common / (a.size() + b.size() - common);
   }
 
+  /**
+   * A pair of account indexes as one long, multiplied by an odd constant: Long.hashCode of the plain
+   * {@code lo << 32 | hi} is {@code lo ^ hi}, which collides so much that hash maps degrade to trees.
+   */
   private static long pairKey(int a, int b) {
     int lo = Math.min(a, b);
     int hi = Math.max(a, b);
-    return ((long) lo << 32) | (hi & 0xffffffffL);
+    return (((long) lo << 32) | (hi & 0xffffffffL)) * MIX;
+  }
+
+  private static int first(long key) {
+    return (int) ((key * UNMIX) >>> 32);
+  }
+
+  private static int second(long key) {
+    return (int) (key * UNMIX);
+  }
+
+  private static final long MIX = 0x9E3779B97F4A7C15L;
+  private static final long UNMIX = inverse(MIX);
+
+  /** The multiplicative inverse of an odd number modulo 2^64 (Newton's iteration). */
+  private static long inverse(long odd) {
+    long x = odd;
+    for (int i = 0; i < 6; i++) {
+      x *= 2 - odd * x;
+    }
+    return x;
   }
 
   /**
