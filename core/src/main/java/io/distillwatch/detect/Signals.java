@@ -138,7 +138,7 @@ final class Signals {
     return Math.max(1.0, (s.lastTs - s.firstTs) / DAY);
   }
 
-  private static String spanText(AccountState s) {
+  private static Object spanText(AccountState s) {
     double h = s.events == 0 ? 0 : (s.lastTs - s.firstTs) / HOUR;
     return h < 48 ? fmt("%.1f h", h) : fmt("%.1f days", h / 24);
   }
@@ -235,7 +235,7 @@ final class Signals {
       TopK k = useHead ? s.heads : s.tails;
       double share = Math.max(head, tail) / (double) s.prompts;
       double st = template.ramp(share);
-      String text = null;
+      Object text = null;
       if (f.evidence && st > 0) {
         int[] order = k.order();
         int used = 0;
@@ -428,7 +428,7 @@ final class Signals {
     }
   }
 
-  private static String prefixCount(AccountState s) {
+  private static Object prefixCount(AccountState s) {
     int seen = s.ipPrefixes.seen();
     return s.ipPrefixes.full() ? "at least " + n(seen) : n(seen);
   }
@@ -504,16 +504,19 @@ final class Signals {
 
   // ---- formatting ----------------------------------------------------------------------------
 
-  static String fmt(String format, Object... args) {
-    return String.format(Locale.ROOT, format, args);
+  // Evidence sentences are formatted only when read (DeferredText): a run explains an account far
+  // more often than it shows the explanation, and formatting was most of the cost of explaining.
+
+  static DeferredText fmt(String format, Object... args) {
+    return new DeferredText(format, args);
   }
 
-  static String n(double v) {
-    return String.format(Locale.ROOT, "%,d", Math.round(v));
+  static Object n(double v) {
+    return new DeferredText("%,d", Math.round(v));
   }
 
-  static String pct(double share) {
+  static Object pct(double share) {
     double p = share * 100;
-    return p > 0 && p < 1 ? "<1%" : String.format(Locale.ROOT, "%d%%", Math.round(p));
+    return p > 0 && p < 1 ? "<1%" : new DeferredText("%d%%", Math.round(p));
   }
 }

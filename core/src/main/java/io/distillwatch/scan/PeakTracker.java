@@ -4,10 +4,9 @@ import io.distillwatch.detect.AccountState;
 import io.distillwatch.detect.Activity;
 import io.distillwatch.detect.Assessment;
 import io.distillwatch.detect.Detector;
-import io.distillwatch.event.Signal;
+import io.distillwatch.detect.Explanation;
 import io.distillwatch.event.Verdict;
 import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Tracks the highest score an account reached during a run and when it first reached {@code
@@ -22,7 +21,7 @@ public final class PeakTracker {
   private double peakScore = -1;
   private Verdict peakVerdict = Verdict.BENIGN;
   private double explainedScore = -1;
-  private List<Signal> peakSignals = List.of();
+  private Explanation peakExplanation;
   private Long firstFlaggedAt;
 
   public PeakTracker(Detector detector) {
@@ -40,7 +39,7 @@ public final class PeakTracker {
       peakScore = a.score();
       peakVerdict = a.verdict();
       if (verdictRose || peakScore - explainedScore >= EXPLAIN_STEP) {
-        peakSignals = new ArrayList<>(detector.explain(state));
+        peakExplanation = detector.explanation(state);
         explainedScore = peakScore;
       }
     }
@@ -63,7 +62,7 @@ public final class PeakTracker {
     } else {
       r.score = peakScore;
       r.verdict = peakVerdict.code();
-      r.signals = new ArrayList<>(peakSignals);
+      r.signals = peakExplanation == null ? new ArrayList<>() : peakExplanation.signals();
     }
     r.firstFlaggedAt = firstFlaggedAt;
     Activity activity = state.activity();
