@@ -9,6 +9,7 @@ import io.distillwatch.flink.cluster.ClusteredEvent;
 import io.distillwatch.flink.cluster.LinkingFunction;
 import io.distillwatch.flink.source.FileLinesSource;
 import io.distillwatch.flink.source.IngestRecord;
+import io.distillwatch.flink.types.SerializerTypeInfo;
 import io.distillwatch.ingest.InputFile;
 import io.distillwatch.scan.AccountResult;
 import io.distillwatch.scan.ClusterResult;
@@ -86,7 +87,7 @@ public final class ScanJob {
                 TypeInformation.of(IngestRecord.class))
             .setParallelism(readers);
     SingleOutputStreamOperator<UsageEvent> events =
-        records.process(new TriageFunction()).name("triage").setParallelism(readers);
+        records.process(new TriageFunction(), SerializerTypeInfo.USAGE_EVENT).name("triage").setParallelism(readers);
     DataStream<Rejection> rejected = events.getSideOutput(TriageFunction.REJECTED);
     DataStream<UsageEvent> timed =
         events.assignTimestampsAndWatermarks(
@@ -113,7 +114,7 @@ public final class ScanJob {
           timed
               .keyBy(e -> e.account)
               .connect(assignments.keyBy(a -> a.account))
-              .process(new ClusterAssignFunction())
+              .process(new ClusterAssignFunction(), SerializerTypeInfo.CLUSTERED_EVENT)
               .name("assign-clusters")
               .assignTimestampsAndWatermarks(
                   WatermarkStrategy.<ClusteredEvent>forBoundedOutOfOrderness(Duration.ZERO)
