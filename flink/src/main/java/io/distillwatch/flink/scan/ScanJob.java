@@ -103,13 +103,22 @@ public final class ScanJob {
     CloseableIterator<ClusterResult> clustersIt = null;
     CloseableIterator<AccountResult> clusterScoresIt = null;
     if (request.linking) {
-      SingleOutputStreamOperator<ClusterAssignment> assignments =
+      SingleOutputStreamOperator<ClusterAssignment> linked =
           accounts
               .keyBy(a -> 0)
               .process(new LinkingFunction())
               .setParallelism(1)
               .setMaxParallelism(1)
               .name("link-accounts");
+      DataStream<ClusterAssignment> assignments =
+          linked
+              // Batch mode orders each key's records of both inputs by timestamp: stamped first, an
+              // account's assignment reaches assign-clusters before its events, which then pass
+              // straight through instead of waiting in state (the function still buffers if not).
+              .assignTimestampsAndWatermarks(
+                  WatermarkStrategy.<ClusterAssignment>noWatermarks()
+                      .withTimestampAssigner((a, previous) -> Long.MIN_VALUE))
+              .name("assignments-first");
       DataStream<AccountResult> clusterScores =
           timed
               .keyBy(e -> e.account)
@@ -122,7 +131,7 @@ public final class ScanJob {
               .keyBy(e -> e.cluster)
               .process(new ClusterDetectionFunction(request))
               .name("detect-clusters");
-      clustersIt = assignments.getSideOutput(LinkingFunction.CLUSTERS).collectAsync();
+      clustersIt = linked.getSideOutput(LinkingFunction.CLUSTERS).collectAsync();
       clusterScoresIt = clusterScores.collectAsync();
     }
     List<AccountResult> results = new ArrayList<>();
