@@ -428,7 +428,7 @@ final class Signals {
     }
   }
 
-  private static Object prefixCount(AccountState s) {
+  private static String prefixCount(AccountState s) {
     int seen = s.ipPrefixes.seen();
     return s.ipPrefixes.full() ? "at least " + n(seen) : n(seen);
   }
@@ -511,12 +511,27 @@ final class Signals {
     return new DeferredText(format, args);
   }
 
-  static Object n(double v) {
-    return new DeferredText("%,d", Math.round(v));
+  /** {@code String.format(Locale.ROOT, "%,d", Math.round(v))}, without the format parser. */
+  static String n(double v) {
+    String digits = Long.toString(Math.round(v));
+    int sign = digits.charAt(0) == '-' ? 1 : 0;
+    int len = digits.length() - sign;
+    if (len <= 3) {
+      return digits;
+    }
+    StringBuilder b = new StringBuilder(digits.length() + len / 3);
+    b.append(digits, 0, sign);
+    int first = len % 3 == 0 ? 3 : len % 3;
+    b.append(digits, sign, sign + first);
+    for (int i = sign + first; i < digits.length(); i += 3) {
+      b.append(',').append(digits, i, i + 3);
+    }
+    return b.toString();
   }
 
-  static Object pct(double share) {
+  /** {@code "<1%"} or {@code String.format(Locale.ROOT, "%d%%", Math.round(share * 100))}. */
+  static String pct(double share) {
     double p = share * 100;
-    return p > 0 && p < 1 ? "<1%" : new DeferredText("%d%%", Math.round(p));
+    return p > 0 && p < 1 ? "<1%" : Math.round(p) + "%";
   }
 }
