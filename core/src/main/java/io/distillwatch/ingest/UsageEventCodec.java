@@ -4,12 +4,14 @@ import io.distillwatch.event.UsageEvent;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A compact binary form of {@link UsageEvent} for shuffles and sorts (the scan job moves every event
  * through one): a bit mask of the non-null optional fields, then the fields in declaration order.
- * Strings are written as modified UTF-8 ({@link DataOutput#writeUTF}) in chunks of at most 16,384
- * chars, so any Java string, lone surrogates included, reads back equal. Not a storage format: no
+ * ASCII strings are copied as bytes; others are written as modified UTF-8 ({@link
+ * DataOutput#writeUTF}) in chunks of at most 16,384 chars, so any Java string, lone surrogates
+ * included, reads back equal. Not a storage format: no
  * version, both sides run the same build.
  */
 public final class UsageEventCodec {
@@ -161,26 +163,41 @@ public final class UsageEventCodec {
     return (mask & bit) != 0;
   }
 
+  // Length codes: n >= 0 is an ASCII string of n bytes (bulk copy, the common case); -1 - n is a
+  // string of n chars in modified UTF-8 chunks (anything else, lone surrogates included).
   private static void string(DataOutput out, String s) throws IOException {
     if (s == null) {
       return;
     }
     int n = s.length();
-    out.writeInt(n);
-    if (n <= CHUNK) {
-      out.writeUTF(s);
+    if (isAscii(s)) {
+      out.writeInt(n);
+      out.write(s.getBytes(StandardCharsets.ISO_8859_1));
       return;
     }
+    out.writeInt(-1 - n);
     for (int i = 0; i < n; i += CHUNK) {
-      out.writeUTF(s.substring(i, Math.min(n, i + CHUNK)));
+      out.writeUTF(i == 0 && n <= CHUNK ? s : s.substring(i, Math.min(n, i + CHUNK)));
     }
   }
 
-  private static String string(DataInput in) throws IOException {
-    int n = in.readInt();
-    if (n < 0) {
-      throw new IOException("corrupt string length " + n);
+  private static boolean isAscii(String s) {
+    for (int i = 0, n = s.length(); i < n; i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
     }
+    return true;
+  }
+
+  private static String string(DataInput in) throws IOException {
+    int code = in.readInt();
+    if (code >= 0) {
+      byte[] b = new byte[code];
+      in.readFully(b);
+      return new String(b, StandardCharsets.ISO_8859_1);
+    }
+    int n = -1 - code;
     if (n <= CHUNK) {
       return in.readUTF();
     }
