@@ -66,7 +66,11 @@ public final class BenchCommand implements Callable<Integer> {
     request.parallelism = parallelism;
     request.linking = !noLinking;
     Runtime rt = Runtime.getRuntime();
+    double loadBefore = loadAverage();
+    long cpuBefore = processCpuNanos();
     ScanSummary s = new ScanRunner(request).run().summary();
+    double scanCpu = (processCpuNanos() - cpuBefore) / 1e9;
+    double loadAfter = loadAverage();
     System.gc();
     long usedMb = (rt.totalMemory() - rt.freeMemory()) >> 20;
     double scanRate = s.records / s.elapsedSeconds;
@@ -74,9 +78,11 @@ public final class BenchCommand implements Callable<Integer> {
     System.out.printf(Locale.ROOT,
         "events %,d accounts %,d linking %s parallelism %d heap max %,d MB%n"
             + "jackson readTree: %.1f s, %,.0f lines/s%n"
-            + "scan end to end:  %.1f s, %,.0f events/s (%.2f of parse speed), %d flagged, %d clusters, heap after %,d MB%n",
+            + "scan end to end:  %.1f s, %,.0f events/s (%.2f of parse speed), %d flagged, %d clusters, heap after %,d MB%n"
+            + "scan CPU (whole JVM): %.1f s, %.1f us/event; load average %.1f before, %.1f after (2 cores here: other work slows wall time)%n",
         s.records, s.accounts, request.linking, parallelism, rt.maxMemory() >> 20, parseSeconds, parseRate,
-        s.elapsedSeconds, scanRate, scanRate / parseRate, s.flaggedDistillation, s.clusters, usedMb);
+        s.elapsedSeconds, scanRate, scanRate / parseRate, s.flaggedDistillation, s.clusters, usedMb,
+        scanCpu, scanCpu * 1e6 / Math.max(1, s.records), loadBefore, loadAfter);
     return ExitCodes.OK;
   }
 
@@ -122,6 +128,16 @@ public final class BenchCommand implements Callable<Integer> {
         accounts, records, indexed, linked, clusters.size(),
         clusters.isEmpty() ? 0 : clusters.get(0).accounts().size(), heapIndexed, rt.maxMemory() >> 20);
     return ExitCodes.OK;
+  }
+
+  /** CPU time of this JVM (all threads), or 0 where the platform does not report it. */
+  private static long processCpuNanos() {
+    java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean sun ? Math.max(0, sun.getProcessCpuTime()) : 0;
+  }
+
+  private static double loadAverage() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   private static double jacksonParse(Path file) throws Exception {

@@ -327,6 +327,11 @@ public final class Detector {
     return scorer.explain(state);
   }
 
+  /** What {@link #explain} would return, with the formatting of its sentences left until it is read. */
+  public Explanation explanation(AccountState state) {
+    return scorer.explanation(state);
+  }
+
   /** Signal ids skipped for the whole run because their input (e.g. IP intelligence) is absent. */
   public Set<String> skippedSignals() {
     return scorer.skippedSignals();

@@ -75,15 +75,16 @@ final class Scorer {
     final Kind[] kinds = new Kind[MAX];
     final double[] values = new double[MAX];
     final double[] raw = new double[MAX];
-    final String[] texts;
+    /** Evidence sentences, {@link String} or {@link DeferredText}. */
+    final Object[] texts;
     int size;
 
     Findings(boolean evidence) {
       this.evidence = evidence;
-      this.texts = evidence ? new String[MAX] : null;
+      this.texts = evidence ? new Object[MAX] : null;
     }
 
-    void add(String id, Kind kind, double value, double weightedStrength, String text) {
+    void add(String id, Kind kind, double value, double weightedStrength, Object text) {
       if (weightedStrength <= 0 || (config != null && config.isDisabled(id))) {
         return;
       }
@@ -107,14 +108,24 @@ final class Scorer {
   }
 
   List<Signal> explain(AccountState s) {
+    return explanation(s).signals();
+  }
+
+  /** The same evidence as {@link #explain}, with its sentences still unformatted. */
+  Explanation explanation(AccountState s) {
     Findings f = new Findings(true);
     f.config = cfg;
     signals.evaluate(s, f);
     Combined c = combine(s, f);
-    List<Signal> out = new ArrayList<>();
+    String[] ids = java.util.Arrays.copyOf(f.ids, f.size);
+    double[] values = new double[f.size];
+    double[] contributions = new double[f.size];
+    Object[] texts = java.util.Arrays.copyOf(f.texts, f.size);
     for (int i = 0; i < f.size; i++) {
-      out.add(new Signal(f.ids[i], round(f.values[i]), round(c.contributions[i]), f.texts[i]));
+      values[i] = round(f.values[i]);
+      contributions[i] = round(c.contributions[i]);
     }
+    Signal allowlist = null;
     String reason = ctx.allowlistReason(s.account());
     if (reason != null) {
       String text =
@@ -122,10 +133,9 @@ final class Scorer {
               + (c.allowlistContribution < 0
                   ? String.format(Locale.ROOT, " (score %.2f capped at %.2f)", c.uncapped, c.score)
                   : "");
-      out.add(new Signal(SignalIds.ALLOWLIST_EXEMPT, 1.0, round(c.allowlistContribution), text));
+      allowlist = new Signal(SignalIds.ALLOWLIST_EXEMPT, 1.0, round(c.allowlistContribution), text);
     }
-    out.sort((a, b) -> Double.compare(Math.abs(b.contribution), Math.abs(a.contribution)));
-    return out;
+    return new Explanation(ids, values, contributions, texts, allowlist);
   }
 
   private static double round(double v) {

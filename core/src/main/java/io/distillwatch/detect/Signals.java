@@ -138,7 +138,7 @@ final class Signals {
     return Math.max(1.0, (s.lastTs - s.firstTs) / DAY);
   }
 
-  private static String spanText(AccountState s) {
+  private static Object spanText(AccountState s) {
     double h = s.events == 0 ? 0 : (s.lastTs - s.firstTs) / HOUR;
     return h < 48 ? fmt("%.1f h", h) : fmt("%.1f days", h / 24);
   }
@@ -235,7 +235,7 @@ final class Signals {
       TopK k = useHead ? s.heads : s.tails;
       double share = Math.max(head, tail) / (double) s.prompts;
       double st = template.ramp(share);
-      String text = null;
+      Object text = null;
       if (f.evidence && st > 0) {
         int[] order = k.order();
         int used = 0;
@@ -504,16 +504,34 @@ final class Signals {
 
   // ---- formatting ----------------------------------------------------------------------------
 
-  static String fmt(String format, Object... args) {
-    return String.format(Locale.ROOT, format, args);
+  // Evidence sentences are formatted only when read (DeferredText): a run explains an account far
+  // more often than it shows the explanation, and formatting was most of the cost of explaining.
+
+  static DeferredText fmt(String format, Object... args) {
+    return new DeferredText(format, args);
   }
 
+  /** {@code String.format(Locale.ROOT, "%,d", Math.round(v))}, without the format parser. */
   static String n(double v) {
-    return String.format(Locale.ROOT, "%,d", Math.round(v));
+    String digits = Long.toString(Math.round(v));
+    int sign = digits.charAt(0) == '-' ? 1 : 0;
+    int len = digits.length() - sign;
+    if (len <= 3) {
+      return digits;
+    }
+    StringBuilder b = new StringBuilder(digits.length() + len / 3);
+    b.append(digits, 0, sign);
+    int first = len % 3 == 0 ? 3 : len % 3;
+    b.append(digits, sign, sign + first);
+    for (int i = sign + first; i < digits.length(); i += 3) {
+      b.append(',').append(digits, i, i + 3);
+    }
+    return b.toString();
   }
 
+  /** {@code "<1%"} or {@code String.format(Locale.ROOT, "%d%%", Math.round(share * 100))}. */
   static String pct(double share) {
     double p = share * 100;
-    return p > 0 && p < 1 ? "<1%" : String.format(Locale.ROOT, "%d%%", Math.round(p));
+    return p > 0 && p < 1 ? "<1%" : Math.round(p) + "%";
   }
 }

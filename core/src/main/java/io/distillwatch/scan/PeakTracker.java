@@ -4,10 +4,9 @@ import io.distillwatch.detect.AccountState;
 import io.distillwatch.detect.Activity;
 import io.distillwatch.detect.Assessment;
 import io.distillwatch.detect.Detector;
-import io.distillwatch.event.Signal;
+import io.distillwatch.detect.Explanation;
 import io.distillwatch.event.Verdict;
 import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Tracks the highest score an account reached during a run and when it first reached {@code
@@ -22,7 +21,7 @@ public final class PeakTracker {
   private double peakScore = -1;
   private Verdict peakVerdict = Verdict.BENIGN;
   private double explainedScore = -1;
-  private List<Signal> peakSignals = List.of();
+  private Explanation peakExplanation;
   private Long firstFlaggedAt;
   /** Event time at which the score first reached each whole percent, or Long.MIN_VALUE. */
   private final long[] firstAtPercent = new long[101];
@@ -48,7 +47,7 @@ public final class PeakTracker {
       peakScore = a.score();
       peakVerdict = a.verdict();
       if (verdictRose || peakScore - explainedScore >= EXPLAIN_STEP) {
-        peakSignals = new ArrayList<>(detector.explain(state));
+        peakExplanation = detector.explanation(state);
         explainedScore = peakScore;
       }
     }
@@ -76,7 +75,7 @@ public final class PeakTracker {
     } else {
       r.score = peakScore;
       r.verdict = peakVerdict.code();
-      r.signals = new ArrayList<>(peakSignals);
+      r.signals = peakExplanation == null ? new ArrayList<>() : peakExplanation.signals();
     }
     r.firstFlaggedAt = firstFlaggedAt;
     r.firstAtPercent = firstAtPercent.clone();

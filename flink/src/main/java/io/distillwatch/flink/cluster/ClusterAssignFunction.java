@@ -1,12 +1,12 @@
 package io.distillwatch.flink.cluster;
 
 import io.distillwatch.event.UsageEvent;
+import io.distillwatch.flink.types.SerializerTypeInfo;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
@@ -28,7 +28,7 @@ public final class ClusterAssignFunction
     cluster = getRuntimeContext().getState(new ValueStateDescriptor<>("cluster", Types.STRING));
     waiting =
         getRuntimeContext()
-            .getListState(new ListStateDescriptor<>("waiting", TypeInformation.of(UsageEvent.class)));
+            .getListState(new ListStateDescriptor<>("waiting", SerializerTypeInfo.USAGE_EVENT));
   }
 
   @Override

@@ -9,6 +9,7 @@ import io.distillwatch.flink.cluster.ClusteredEvent;
 import io.distillwatch.flink.cluster.LinkingFunction;
 import io.distillwatch.flink.source.FileLinesSource;
 import io.distillwatch.flink.source.IngestRecord;
+import io.distillwatch.flink.types.SerializerTypeInfo;
 import io.distillwatch.ingest.InputFile;
 import io.distillwatch.scan.AccountResult;
 import io.distillwatch.scan.ClusterResult;
@@ -29,6 +30,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.NettyShuffleEnvironmentOptions;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -86,7 +88,7 @@ public final class ScanJob {
                 TypeInformation.of(IngestRecord.class))
             .setParallelism(readers);
     SingleOutputStreamOperator<UsageEvent> events =
-        records.process(new TriageFunction()).name("triage").setParallelism(readers);
+        records.process(new TriageFunction(), SerializerTypeInfo.USAGE_EVENT).name("triage").setParallelism(readers);
     DataStream<Rejection> rejected = events.getSideOutput(TriageFunction.REJECTED);
     DataStream<UsageEvent> timed =
         events.assignTimestampsAndWatermarks(
@@ -102,18 +104,27 @@ public final class ScanJob {
     CloseableIterator<ClusterResult> clustersIt = null;
     CloseableIterator<AccountResult> clusterScoresIt = null;
     if (request.linking) {
-      SingleOutputStreamOperator<ClusterAssignment> assignments =
+      SingleOutputStreamOperator<ClusterAssignment> linked =
           accounts
               .keyBy(a -> 0)
               .process(new LinkingFunction(request))
               .setParallelism(1)
               .setMaxParallelism(1)
               .name("link-accounts");
+      DataStream<ClusterAssignment> assignments =
+          linked
+              // Batch mode orders each key's records of both inputs by timestamp: stamped first, an
+              // account's assignment reaches assign-clusters before its events, which then pass
+              // straight through instead of waiting in state (the function still buffers if not).
+              .assignTimestampsAndWatermarks(
+                  WatermarkStrategy.<ClusterAssignment>noWatermarks()
+                      .withTimestampAssigner((a, previous) -> Long.MIN_VALUE))
+              .name("assignments-first");
       DataStream<AccountResult> clusterScores =
           timed
               .keyBy(e -> e.account)
               .connect(assignments.keyBy(a -> a.account))
-              .process(new ClusterAssignFunction())
+              .process(new ClusterAssignFunction(), SerializerTypeInfo.CLUSTERED_EVENT)
               .name("assign-clusters")
               .assignTimestampsAndWatermarks(
                   WatermarkStrategy.<ClusteredEvent>forBoundedOutOfOrderness(Duration.ZERO)
@@ -121,7 +132,7 @@ public final class ScanJob {
               .keyBy(e -> e.cluster)
               .process(new ClusterDetectionFunction(request))
               .name("detect-clusters");
-      clustersIt = assignments.getSideOutput(LinkingFunction.CLUSTERS).collectAsync();
+      clustersIt = linked.getSideOutput(LinkingFunction.CLUSTERS).collectAsync();
       clusterScoresIt = clusterScores.collectAsync();
     }
     List<AccountResult> results = new ArrayList<>();
@@ -247,7 +258,11 @@ public final class ScanJob {
   private static Configuration configuration(Path tmpDir) {
     Configuration conf = new Configuration();
     conf.set(CoreOptions.TMP_DIRS, tmpDir.toAbsolutePath().toString());
-    conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(256));
+    // Managed memory (off-heap) holds the batch sorts of every keyed stage; at 256 MB a 1M-event
+    // scan spilled to disk. Shuffles stay in this JVM's temp dir, so compressing them only costs CPU.
+    conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(1024));
+    conf.set(NettyShuffleEnvironmentOptions.SHUFFLE_COMPRESSION_CODEC,
+        NettyShuffleEnvironmentOptions.CompressionCodec.NONE);
     conf.set(PipelineOptions.OBJECT_REUSE, true);
     conf.set(PipelineOptions.GENERIC_TYPES, true);
     return conf;
