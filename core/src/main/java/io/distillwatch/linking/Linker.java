@@ -34,9 +34,7 @@ public final class Linker {
   private final LinkPolicy policy;
   private final List<String> accounts = new ArrayList<>();
   private final Map<String, Integer> accountIndex = new HashMap<>();
-  private final Map<String, int[]> membersByKey = new HashMap<>();
-  private final Map<String, Integer> memberCount = new HashMap<>();
-  private final Map<String, String> exampleByKey = new HashMap<>();
+  private final KeyTable table = new KeyTable();
 
   public Linker(LinkPolicy policy) {
     this.policy = policy;
@@ -51,20 +49,7 @@ public final class Linker {
     }
     for (int i = 0; i < evidence.keys.size(); i++) {
       String key = evidence.keys.get(i);
-      int n = memberCount.getOrDefault(key, 0);
-      int[] members = membersByKey.get(key);
-      if (members == null) {
-        members = new int[2];
-      } else if (n == members.length) {
-        members = java.util.Arrays.copyOf(members, n * 2);
-      }
-      members[n] = idx;
-      membersByKey.put(key, members);
-      memberCount.put(key, n + 1);
-      if (i < evidence.examples.size() && evidence.examples.get(i) != null) {
-        // the smallest example, so output does not depend on arrival order
-        exampleByKey.merge(key, evidence.examples.get(i), (a, b) -> a.compareTo(b) <= 0 ? a : b);
-      }
+      table.add(LinkKind.ofKey(key), key, idx, i < evidence.examples.size() ? evidence.examples.get(i) : null);
     }
   }
 
@@ -79,14 +64,17 @@ public final class Linker {
     // Per account: the widely shared weak values it holds (kind ordinal, weight, key).
     Map<Integer, List<Object[]>> wideByAccount = new HashMap<>();
     int kinds = LinkKind.values().length;
-    for (Map.Entry<String, int[]> e : membersByKey.entrySet()) {
-      int n = memberCount.get(e.getKey());
-      LinkKind kind = LinkKind.ofKey(e.getKey());
+    for (int slot = 0; slot < table.capacity(); slot++) {
+      if (!table.used(slot) || table.count(slot) < 2) {
+        continue;
+      }
+      int n = table.count(slot);
+      LinkKind kind = table.kind(slot);
       double w = policy.weight(kind, n);
       if (w <= 0) {
         continue;
       }
-      int[] m = e.getValue();
+      int[] m = table.members(slot);
       if (w >= policy.linkThreshold) {
         for (int i = 1; i < n; i++) {
           uf.union(m[0], m[i]);
@@ -101,7 +89,7 @@ public final class Linker {
         }
       } else {
         for (int i = 0; i < n; i++) {
-          wideByAccount.computeIfAbsent(m[i], a -> new ArrayList<>()).add(new Object[] {kind.ordinal(), w, e.getKey()});
+          wideByAccount.computeIfAbsent(m[i], a -> new ArrayList<>()).add(new Object[] {kind.ordinal(), w, table.key(slot)});
         }
       }
     }
@@ -143,14 +131,17 @@ public final class Linker {
       return;
     }
     Map<Long, double[]> groupPairs = new HashMap<>();
-    for (Map.Entry<String, int[]> e : membersByKey.entrySet()) {
-      int n = memberCount.get(e.getKey());
-      LinkKind kind = LinkKind.ofKey(e.getKey());
+    for (int slot = 0; slot < table.capacity(); slot++) {
+      if (!table.used(slot) || table.count(slot) < 2) {
+        continue;
+      }
+      int n = table.count(slot);
+      LinkKind kind = table.kind(slot);
       if (n < 2 || policy.weight(kind, n) <= 0) {
         continue;
       }
       Map<Integer, Integer> holders = new HashMap<>();
-      int[] m = e.getValue();
+      int[] m = table.members(slot);
       for (int i = 0; i < n; i++) {
         int root = uf.find(m[i]);
         if (groupSize.containsKey(root)) {
@@ -174,7 +165,7 @@ public final class Linker {
         }
       }
     }
-    Map<Integer, Set<String>> poolByGroup = new HashMap<>();
+    Map<Integer, Set<Long>> poolByGroup = new HashMap<>();
     for (Map.Entry<Long, double[]> e : groupPairs.entrySet()) {
       double[] perKind = e.getValue();
       int a = first(e.getKey());
@@ -199,12 +190,12 @@ public final class Linker {
     if (a == null || b == null) {
       return;
     }
-    Set<String> bKeys = new java.util.HashSet<>();
+    Set<Long> bKeys = new java.util.HashSet<>();
     for (Object[] v : b) {
-      bKeys.add((String) v[2]);
+      bKeys.add((Long) v[2]);
     }
     for (Object[] v : a) {
-      if (bKeys.contains((String) v[2])) {
+      if (bKeys.contains((Long) v[2])) {
         int kind = (Integer) v[0];
         perKind[kind] = Math.max(perKind[kind], (Double) v[1]);
       }
@@ -219,11 +210,11 @@ public final class Linker {
     Map<String, Integer> firstBySignature = new HashMap<>();
     for (Map.Entry<Integer, List<Object[]>> e : wideByAccount.entrySet()) {
       double[] perKind = new double[kinds];
-      List<String> keys = new ArrayList<>();
+      List<Long> keys = new ArrayList<>();
       for (Object[] v : e.getValue()) {
         int kind = (Integer) v[0];
         perKind[kind] = Math.max(perKind[kind], (Double) v[1]);
-        keys.add((String) v[2]);
+        keys.add((Long) v[2]);
       }
       double sum = 0;
       for (double w : perKind) {
@@ -233,7 +224,7 @@ public final class Linker {
         continue;
       }
       keys.sort(Comparator.naturalOrder());
-      Integer first = firstBySignature.putIfAbsent(String.join("\n", keys), e.getKey());
+      Integer first = firstBySignature.putIfAbsent(keys.toString(), e.getKey());
       if (first != null) {
         uf.union(first, e.getKey());
       }
@@ -249,21 +240,24 @@ public final class Linker {
     }
     Map<Integer, Map<LinkKind, LinkAgg>> linksByRoot = new HashMap<>();
     Map<Integer, List<LinkedCluster.Group>> groupsByRoot = new HashMap<>();
-    for (Map.Entry<String, int[]> e : membersByKey.entrySet()) {
-      int n = memberCount.get(e.getKey());
-      LinkKind kind = LinkKind.ofKey(e.getKey());
+    for (int slot = 0; slot < table.capacity(); slot++) {
+      if (!table.used(slot) || table.count(slot) < 2) {
+        continue;
+      }
+      int n = table.count(slot);
+      LinkKind kind = table.kind(slot);
       double w = policy.weight(kind, n);
       if (n < 2 || w <= 0) {
         continue;
       }
       Map<Integer, Integer> perRoot = new HashMap<>();
-      int[] m = e.getValue();
+      int[] m = table.members(slot);
       for (int i = 0; i < n; i++) {
         if (byRoot.containsKey(uf.find(m[i]))) {
           perRoot.merge(uf.find(m[i]), 1, Integer::sum);
         }
       }
-      String example = exampleByKey.get(e.getKey());
+      String example = table.example(slot);
       Map<Integer, List<Integer>> membersByRoot = new HashMap<>();
       for (int i = 0; i < n; i++) {
         int root = uf.find(m[i]);
@@ -322,18 +316,22 @@ public final class Linker {
   }
 
   /** The network prefixes a linked group's members used (values within the kind's account ceiling). */
-  private Set<String> pool(int root, UnionFind uf, Map<Integer, Set<String>> pools) {
+  private Set<Long> pool(int root, UnionFind uf, Map<Integer, Set<Long>> pools) {
     if (pools.isEmpty()) {
       // one pass over the prefix index builds every group's pool
-      for (Map.Entry<String, int[]> e : membersByKey.entrySet()) {
-        int n = memberCount.get(e.getKey());
-        if (LinkKind.ofKey(e.getKey()) != LinkKind.IP_PREFIX || policy.weight(LinkKind.IP_PREFIX, n) <= 0) {
+      for (int slot = 0; slot < table.capacity(); slot++) {
+        if (!table.used(slot)) {
           continue;
         }
+        int n = table.count(slot);
+        if (table.kind(slot) != LinkKind.IP_PREFIX || policy.weight(LinkKind.IP_PREFIX, n) <= 0) {
+          continue;
+        }
+        int[] m = table.members(slot);
         for (int i = 0; i < n; i++) {
-          int r = uf.find(e.getValue()[i]);
+          int r = uf.find(m[i]);
           if (uf.size(r) >= 2) {
-            pools.computeIfAbsent(r, x -> new java.util.HashSet<>()).add(e.getKey());
+            pools.computeIfAbsent(r, x -> new java.util.HashSet<>()).add(table.key(slot));
           }
         }
       }
@@ -342,12 +340,12 @@ public final class Linker {
     return pools.getOrDefault(root, Set.of());
   }
 
-  private static double jaccard(Set<String> a, Set<String> b) {
+  private static double jaccard(Set<Long> a, Set<Long> b) {
     if (a.isEmpty() || b.isEmpty()) {
       return 0;
     }
     int common = 0;
-    for (String x : a) {
+    for (Long x : a) {
       if (b.contains(x)) {
         common++;
       }
