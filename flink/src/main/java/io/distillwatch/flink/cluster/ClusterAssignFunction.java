@@ -1,5 +1,6 @@
 package io.distillwatch.flink.cluster;
 
+import io.distillwatch.event.AccountInfo;
 import io.distillwatch.event.UsageEvent;
 import io.distillwatch.flink.types.SerializerTypeInfo;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -7,6 +8,7 @@ import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
@@ -22,10 +24,14 @@ public final class ClusterAssignFunction
 
   private transient ValueState<String> cluster;
   private transient ListState<UsageEvent> waiting;
+  private transient ValueState<AccountInfo> pendingProfile;
 
   @Override
   public void open(OpenContext openContext) {
     cluster = getRuntimeContext().getState(new ValueStateDescriptor<>("cluster", Types.STRING));
+    pendingProfile =
+        getRuntimeContext()
+            .getState(new ValueStateDescriptor<>("profile", TypeInformation.of(AccountInfo.class)));
     waiting =
         getRuntimeContext()
             .getListState(new ListStateDescriptor<>("waiting", SerializerTypeInfo.USAGE_EVENT));
@@ -35,7 +41,14 @@ public final class ClusterAssignFunction
   public void processElement1(UsageEvent event, Context ctx, Collector<ClusteredEvent> out) throws Exception {
     String c = cluster.value();
     if (c != null) {
-      out.collect(new ClusteredEvent(c, event));
+      ClusteredEvent tagged = new ClusteredEvent(c, event);
+      AccountInfo profile = pendingProfile.value();
+      if (profile != null) {
+        // the account's first event carries the cluster profile (see processElement2)
+        tagged.profile = profile;
+        pendingProfile.clear();
+      }
+      out.collect(tagged);
       return;
     }
     waiting.add(event);
@@ -47,8 +60,8 @@ public final class ClusterAssignFunction
       throws Exception {
     cluster.update(assignment.cluster);
     Iterable<UsageEvent> buffered = waiting.get();
+    boolean first = true;
     if (buffered != null) {
-      boolean first = true;
       for (UsageEvent e : buffered) {
         ClusteredEvent tagged = new ClusteredEvent(assignment.cluster, e);
         if (first) {
@@ -60,6 +73,10 @@ public final class ClusterAssignFunction
         out.collect(tagged);
       }
     }
+    if (first && assignment.profile != null) {
+      // The assignment came first (the usual order in batch mode): the next event carries the profile.
+      pendingProfile.update(assignment.profile);
+    }
     waiting.clear();
   }
 
@@ -67,5 +84,6 @@ public final class ClusterAssignFunction
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<ClusteredEvent> out) {
     waiting.clear();
     cluster.clear();
+    pendingProfile.clear();
   }
 }

@@ -1,5 +1,6 @@
 package io.distillwatch.flink.types;
 
+import io.distillwatch.event.AccountInfo;
 import io.distillwatch.flink.cluster.ClusteredEvent;
 import io.distillwatch.ingest.UsageEventCodec;
 import java.io.IOException;
@@ -26,7 +27,12 @@ public final class ClusteredEventSerializer extends TypeSerializerSingleton<Clus
 
   @Override
   public ClusteredEvent copy(ClusteredEvent from) {
-    return from == null ? null : new ClusteredEvent(from.cluster, UsageEventCodec.copy(from.event));
+    if (from == null) {
+      return null;
+    }
+    ClusteredEvent copy = new ClusteredEvent(from.cluster, UsageEventCodec.copy(from.event));
+    copy.profile = from.profile; // immutable once built
+    return copy;
   }
 
   @Override
@@ -43,12 +49,43 @@ public final class ClusteredEventSerializer extends TypeSerializerSingleton<Clus
   public void serialize(ClusteredEvent record, DataOutputView target) throws IOException {
     target.writeUTF(record.cluster);
     UsageEventCodec.write(record.event, target);
+    AccountInfo p = record.profile;
+    target.writeBoolean(p != null);
+    if (p != null) {
+      writeString(target, p.account);
+      target.writeLong(p.createdAt == null ? Long.MIN_VALUE : p.createdAt);
+      writeString(target, p.emailDomain);
+      writeString(target, p.signupPath);
+      target.writeByte(p.verified == null ? -1 : p.verified ? 1 : 0);
+    }
+  }
+
+  private static void writeString(DataOutputView out, String s) throws IOException {
+    out.writeBoolean(s != null);
+    if (s != null) {
+      out.writeUTF(s);
+    }
+  }
+
+  private static String readString(DataInputView in) throws IOException {
+    return in.readBoolean() ? in.readUTF() : null;
   }
 
   @Override
   public ClusteredEvent deserialize(DataInputView source) throws IOException {
     String cluster = source.readUTF();
-    return new ClusteredEvent(cluster, UsageEventCodec.read(source));
+    ClusteredEvent e = new ClusteredEvent(cluster, UsageEventCodec.read(source));
+    if (source.readBoolean()) {
+      AccountInfo p = new AccountInfo(readString(source));
+      long created = source.readLong();
+      p.createdAt = created == Long.MIN_VALUE ? null : created;
+      p.emailDomain = readString(source);
+      p.signupPath = readString(source);
+      byte verified = source.readByte();
+      p.verified = verified < 0 ? null : verified == 1;
+      e.profile = p;
+    }
+    return e;
   }
 
   @Override

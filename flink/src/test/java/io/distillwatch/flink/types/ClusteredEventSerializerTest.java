@@ -1,0 +1,48 @@
+package io.distillwatch.flink.types;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.distillwatch.event.AccountInfo;
+import io.distillwatch.event.UsageEvent;
+import io.distillwatch.flink.cluster.ClusteredEvent;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.junit.jupiter.api.Test;
+
+class ClusteredEventSerializerTest {
+  private final ClusteredEventSerializer serializer = new ClusteredEventSerializer();
+
+  @Test
+  void theClusterProfileSurvivesTheShuffle() throws Exception {
+    UsageEvent e = new UsageEvent();
+    e.ts = 1_772_323_200_000L;
+    e.account = "acct-1";
+    e.userText = "hello";
+    ClusteredEvent tagged = new ClusteredEvent("c-1", e);
+    tagged.profile = new AccountInfo("c-1");
+    tagged.profile.createdAt = 1_772_000_000_000L;
+    tagged.profile.emailDomain = "mailinator.com";
+    tagged.profile.signupPath = "education";
+    tagged.profile.verified = false;
+
+    ClusteredEvent back = roundTrip(tagged);
+
+    assertThat(back.cluster).isEqualTo("c-1");
+    assertThat(back.event.account).isEqualTo("acct-1");
+    assertThat(back.profile).usingRecursiveComparison().isEqualTo(tagged.profile);
+  }
+
+  @Test
+  void mostEventsCarryNoProfile() throws Exception {
+    UsageEvent e = new UsageEvent();
+    e.account = "acct-2";
+    e.userText = "";
+    assertThat(roundTrip(new ClusteredEvent("c-2", e)).profile).isNull();
+  }
+
+  private ClusteredEvent roundTrip(ClusteredEvent in) throws Exception {
+    DataOutputSerializer out = new DataOutputSerializer(256);
+    serializer.serialize(in, out);
+    return serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+  }
+}
