@@ -25,6 +25,8 @@ import java.util.TreeMap;
 public final class Linker {
   static final int GROUPS = 40;
   static final int GROUP_MEMBERS = 40;
+  /** Distinct weak-evidence pairs kept (5,000,000), about 0.7 GB; see {@link #expandPairs}. */
+  static final int MAX_PAIRS = 5_000_000;
   /** A value held by more linked groups than this (200) is too common to link groups. */
   static final int MAX_GROUPS_PER_VALUE = 200;
   /** Sum of per-kind weights at which two linked groups are linked to each other: 0.8. */
@@ -63,6 +65,7 @@ public final class Linker {
     Map<Long, double[]> pairWeights = new HashMap<>();
     // Per account: the widely shared weak values it holds (kind ordinal, weight, key).
     Map<Integer, List<Object[]>> wideByAccount = new HashMap<>();
+    List<Long> pairSlots = new ArrayList<>();
     int kinds = LinkKind.values().length;
     for (int slot = 0; slot < table.capacity(); slot++) {
       if (!table.used(slot) || table.count(slot) < 2) {
@@ -80,19 +83,14 @@ public final class Linker {
           uf.union(m[0], m[i]);
         }
       } else if (n <= policy.maxPairsAccounts) {
-        for (int i = 0; i < n; i++) {
-          for (int j = i + 1; j < n; j++) {
-            long pair = pairKey(m[i], m[j]);
-            double[] perKind = pairWeights.computeIfAbsent(pair, p -> new double[kinds]);
-            perKind[kind.ordinal()] = Math.max(perKind[kind.ordinal()], w);
-          }
-        }
+        pairSlots.add(((long) n << 32) | slot);
       } else {
         for (int i = 0; i < n; i++) {
           wideByAccount.computeIfAbsent(m[i], a -> new ArrayList<>()).add(new Object[] {kind.ordinal(), w, table.key(slot)});
         }
       }
     }
+    expandPairs(pairSlots, pairWeights, kinds);
     for (Map.Entry<Long, double[]> e : pairWeights.entrySet()) {
       int a = first(e.getKey());
       int b = second(e.getKey());
@@ -181,6 +179,37 @@ public final class Linker {
       }
       if (sum >= GROUP_LINK_THRESHOLD - 1e-9) {
         uf.union(first(e.getKey()), second(e.getKey()));
+      }
+    }
+  }
+
+  /**
+   * Expands weak values into account pairs, most specific (fewest holders) first, until {@value
+   * #MAX_PAIRS} distinct pairs exist; after that only pairs already found gain weight. This bounds
+   * the linker's memory when many moderately common values (busy /24s) would each add thousands of
+   * pairs; what is left out is the least specific evidence.
+   */
+  private void expandPairs(List<Long> pairSlots, Map<Long, double[]> pairWeights, int kinds) {
+    pairSlots.sort(null);
+    for (long packed : pairSlots) {
+      int slot = (int) packed;
+      int n = table.count(slot);
+      LinkKind kind = table.kind(slot);
+      double w = policy.weight(kind, n);
+      int[] m = table.members(slot);
+      for (int i = 0; i < n; i++) {
+        for (int j = i + 1; j < n; j++) {
+          long pair = pairKey(m[i], m[j]);
+          double[] perKind = pairWeights.get(pair);
+          if (perKind == null) {
+            if (pairWeights.size() >= MAX_PAIRS) {
+              continue;
+            }
+            perKind = new double[kinds];
+            pairWeights.put(pair, perKind);
+          }
+          perKind[kind.ordinal()] = Math.max(perKind[kind.ordinal()], w);
+        }
       }
     }
   }
