@@ -28,7 +28,7 @@ class IpIntelLoaderTest {
         IpCategory.DATACENTER, IpCategory.VPN, IpCategory.TOR_EXIT, IpCategory.CLOUD, IpCategory.PRIVACY_RELAY);
     assertThat(INTEL.hasAsn()).isTrue();
     assertThat(INTEL.hasCountry()).isTrue();
-    assertThat(INTEL.sources()).anySatisfy(s -> assertThat(s).startsWith("asn-ipv4.csv: 4 ranges, 1 unparsable"));
+    assertThat(INTEL.sources()).anySatisfy(s -> assertThat(s).startsWith("asn-fixture.csv: 4 ranges, 1 unparsable"));
   }
 
   @Test
