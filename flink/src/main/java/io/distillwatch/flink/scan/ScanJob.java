@@ -1,5 +1,6 @@
 package io.distillwatch.flink.scan;
 
+import io.distillwatch.flink.source.TriageFunction;
 import io.distillwatch.event.Rejection;
 import io.distillwatch.event.UsageEvent;
 import io.distillwatch.flink.cluster.ClusterAssignFunction;
