@@ -188,6 +188,16 @@ public final class DetectionConfig {
     return get("verdict.suspicious");
   }
 
+  /** The verdict a score maps to under these thresholds. */
+  public io.distillwatch.event.Verdict verdict(double score) {
+    if (score >= distillationThreshold()) {
+      return io.distillwatch.event.Verdict.DISTILLATION;
+    }
+    return score >= suspiciousThreshold()
+        ? io.distillwatch.event.Verdict.SUSPICIOUS
+        : io.distillwatch.event.Verdict.BENIGN;
+  }
+
   /** The verdict thresholds, for {@code summary.json} {@code thresholds}. */
   public Map<String, Object> thresholds() {
     Map<String, Object> m = new java.util.LinkedHashMap<>();

@@ -143,13 +143,7 @@ final class Scorer {
   }
 
   private Verdict verdict(double score) {
-    if (score >= cfg.distillationThreshold()) {
-      return Verdict.DISTILLATION;
-    }
-    if (score >= cfg.suspiciousThreshold()) {
-      return Verdict.SUSPICIOUS;
-    }
-    return Verdict.BENIGN;
+    return cfg.verdict(score);
   }
 
   private record Combined(

@@ -94,7 +94,7 @@ public final class ClusterSignals {
     }
     double evidence = -Math.log(Math.max(1e-9, 1 - c.score)) + extra;
     c.score = Math.min(1, 1 - Math.exp(-evidence));
-    Verdict v = verdict(c.score);
+    Verdict v = context.config().verdict(c.score);
     if (v == Verdict.DISTILLATION && c.firstFlaggedAt == null) {
       c.firstFlaggedAt = firstReached(c, extra);
     }
@@ -130,10 +130,4 @@ public final class ClusterSignals {
     return c.firstAtPercent[percent];
   }
 
-  private Verdict verdict(double score) {
-    if (score >= context.config().distillationThreshold()) {
-      return Verdict.DISTILLATION;
-    }
-    return score >= context.config().suspiciousThreshold() ? Verdict.SUSPICIOUS : Verdict.BENIGN;
-  }
 }
