@@ -117,6 +117,41 @@ public final class SampleTraffic {
     appBackend("acct-app-backend");
     harvester("acct-harvest-1", 0);
     harvester("acct-harvest-2", 1);
+    for (int m = 1; m <= HYDRA_ACCOUNTS; m++) {
+      hydraMember(String.format("acct-hydra-%02d", m), m);
+    }
+    for (int m = 1; m <= 6; m++) {
+      teamMember(String.format("acct-team-%02d", m));
+    }
+  }
+
+  static final int HYDRA_ACCOUNTS = 24;
+
+  /**
+   * One of many light accounts of one operator: signed up in one burst on a disposable domain, paid
+   * with one card, each sending a few dozen templated reasoning harvests from a pool of exits.
+   */
+  private void hydraMember(String account, int m) {
+    ObjectNode a = label(account, "distillation", String.format("2026-02-28T0%d:%02d:00Z", m % 5, (m * 7) % 60), "api-trial");
+    a.put("email_domain", "mailinator.com").put("verified", false).put("payment_fp", "pf-4be1c0a7");
+    long t = START + random.nextInt(4 * 3_600_000);
+    for (int i = 0; i < 20 + random.nextInt(10); i++) {
+      ObjectNode e = base(account, t, "192.0.2." + (10 + random.nextInt(40)), "python-httpx/0.27.2");
+      String payload = String.format(pick(PAYLOAD_SUBJECTS), random.nextInt(50) + 2,
+          random.nextInt(90) + 10, random.nextInt(400) + 20, random.nextInt(5) + 1);
+      e.putArray("messages").addObject().put("role", "user").put("content", String.format(HARVEST_TEMPLATES[0], payload));
+      e.putObject("params").put("max_tokens", 8192).put("temperature", 1.0).put("reasoning_effort", "high");
+      usage(e, 60, 5000 + random.nextInt(3000));
+      e.with("usage").put("reasoning_tokens", 2000 + random.nextInt(2000));
+      t += 20 * 60_000 + random.nextInt(60 * 60_000);
+    }
+  }
+
+  /** A verified enterprise team on one company card and one office network: linked, and benign. */
+  private void teamMember(String account) {
+    human(account);
+    ObjectNode a = accounts.get(accounts.size() - 1);
+    a.put("signup_path", "enterprise").put("org_name", "Acme Logistics").put("payment_fp", "pf-acme-corp-01");
   }
 
   private void human(String account) {

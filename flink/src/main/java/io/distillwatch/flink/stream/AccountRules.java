@@ -1,7 +1,9 @@
 package io.distillwatch.flink.stream;
 
 import io.distillwatch.detect.Assessment;
+import io.distillwatch.event.AccountInfo;
 import io.distillwatch.event.Signal;
+import io.distillwatch.linking.AccountEvidence;
 import io.distillwatch.event.UsageEvent;
 import java.io.Serializable;
 import java.util.List;
@@ -28,4 +30,27 @@ public interface AccountRules<S> extends Serializable {
   List<Signal> explain(S state);
 
   TypeSerializer<S> stateSerializer();
+
+  /** Events the state has seen; evidence for linking is extracted as this passes 1, 2, 4, 8, … */
+  default long events(S state) {
+    return 0;
+  }
+
+  /** What the account shares with others, for linking; null when these rules do not link. */
+  default AccountEvidence evidence(S state) {
+    return null;
+  }
+
+  /** The accounts-file record of an account, or null. */
+  default AccountInfo accountInfo(String account) {
+    return null;
+  }
+
+  /** A cluster's profile (its members' records combined), read when the rules score the cluster. */
+  default void profile(String id, AccountInfo profile) {}
+
+  /** Why an account is allowlisted (its inherited verdict is capped), or null. */
+  default String allowlistReason(String account) {
+    return null;
+  }
 }

@@ -8,7 +8,13 @@ import io.distillwatch.event.UsageEvent;
 import io.distillwatch.flink.state.AccountStateSerializer;
 import io.distillwatch.scan.ScanContextLoader;
 import io.distillwatch.scan.ScanRequest;
+import io.distillwatch.detect.DetectionContext;
+import io.distillwatch.event.AccountInfo;
+import io.distillwatch.linking.AccountEvidence;
+import io.distillwatch.linking.EvidenceExtractor;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 
 /**
@@ -20,6 +26,9 @@ public final class DetectorRules implements AccountRules<AccountState> {
   private static final long serialVersionUID = 1L;
   private final ScanRequest sideFiles;
   private transient Detector detector;
+  private transient DetectionContext context;
+  private transient Map<String, AccountInfo> profiles;
+  private transient EvidenceExtractor extractor;
 
   public DetectorRules(ScanRequest sideFiles) {
     this.sideFiles = sideFiles;
@@ -27,7 +36,10 @@ public final class DetectorRules implements AccountRules<AccountState> {
 
   @Override
   public void open() {
-    detector = new Detector(ScanContextLoader.load(sideFiles).context());
+    profiles = new HashMap<>();
+    context = ScanContextLoader.load(sideFiles).context().withProfiles(profiles);
+    detector = new Detector(context);
+    extractor = new EvidenceExtractor();
   }
 
   @Override
@@ -53,5 +65,34 @@ public final class DetectorRules implements AccountRules<AccountState> {
   @Override
   public TypeSerializer<AccountState> stateSerializer() {
     return AccountStateSerializer.INSTANCE;
+  }
+
+  @Override
+  public long events(AccountState state) {
+    return state.events();
+  }
+
+  @Override
+  public AccountEvidence evidence(AccountState state) {
+    return extractor.extract(state, context.account(state.account()));
+  }
+
+  @Override
+  public AccountInfo accountInfo(String account) {
+    return context.account(account);
+  }
+
+  @Override
+  public void profile(String id, AccountInfo profile) {
+    if (profile == null) {
+      profiles.remove(id);
+    } else {
+      profiles.put(id, profile);
+    }
+  }
+
+  @Override
+  public String allowlistReason(String account) {
+    return context.allowlistReason(account);
   }
 }

@@ -3,6 +3,8 @@ package io.distillwatch.flink.stream;
 import io.distillwatch.detect.Assessment;
 import io.distillwatch.event.UsageEvent;
 import io.distillwatch.event.Verdict;
+import io.distillwatch.flink.stream.clusters.EvidenceUpdate;
+import io.distillwatch.linking.AccountEvidence;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -47,6 +49,12 @@ public final class StreamDetectionFunction<S>
   /** Events later than the allowed lateness. */
   public static final OutputTag<UsageEvent> LATE =
       new OutputTag<>("late", TypeInformation.of(UsageEvent.class));
+  /** Applied events, in the order applied, for the cluster stage (only when {@link #withLinking}). */
+  public static final OutputTag<UsageEvent> APPLIED =
+      new OutputTag<>("applied", TypeInformation.of(UsageEvent.class));
+  /** Accounts' linking evidence as their event counts pass 1, 2, 4, … (only when {@link #withLinking}). */
+  public static final OutputTag<EvidenceUpdate> EVIDENCE =
+      new OutputTag<>("evidence", TypeInformation.of(EvidenceUpdate.class));
   public static final String LATE_EVENTS = "lateEvents";
   public static final String DUPLICATE_EVENTS = "duplicateEvents";
   public static final String VERDICT_CHANGES = "verdictChanges";
@@ -59,6 +67,7 @@ public final class StreamDetectionFunction<S>
   private final long allowedLatenessMillis;
   private final long applyIntervalMillis;
   private final Duration dedupTtl;
+  private boolean linking;
 
   private transient ValueState<S> accountState;
   private transient ValueState<Progress> progress;
@@ -90,6 +99,12 @@ public final class StreamDetectionFunction<S>
     this.allowedLatenessMillis = allowedLateness.toMillis();
     this.applyIntervalMillis = applyInterval.toMillis();
     this.dedupTtl = dedupTtl;
+  }
+
+  /** Also emits {@link #APPLIED} events and {@link #EVIDENCE} for the cluster stage. */
+  public StreamDetectionFunction<S> withLinking() {
+    this.linking = true;
+    return this;
   }
 
   @Override
@@ -166,7 +181,11 @@ public final class StreamDetectionFunction<S>
     }
     String current = p.verdict;
     long n = p.seq;
+    long eventsBefore = linking ? rules.events(state) : 0;
     for (UsageEvent e : due) {
+      if (linking) {
+        ctx.output(APPLIED, e);
+      }
       rules.update(state, e);
       Assessment a = rules.assess(state);
       String next = a.verdict().code();
@@ -184,6 +203,12 @@ public final class StreamDetectionFunction<S>
                 n));
         changes.inc();
         current = next;
+      }
+    }
+    if (linking && EvidenceUpdate.due(eventsBefore, rules.events(state))) {
+      AccountEvidence evidence = rules.evidence(state);
+      if (evidence != null && !evidence.keys.isEmpty()) {
+        ctx.output(EVIDENCE, new EvidenceUpdate(timestamp, evidence));
       }
     }
     accountState.update(state);

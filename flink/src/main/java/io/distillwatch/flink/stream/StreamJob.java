@@ -4,6 +4,7 @@ import io.distillwatch.flink.source.TriageFunction;
 import io.distillwatch.event.Rejection;
 import io.distillwatch.event.UsageEvent;
 import io.distillwatch.flink.source.IngestRecord;
+import io.distillwatch.flink.stream.clusters.StreamClusters;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,8 +35,9 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 /**
  * The streaming detection job, in pieces the {@code node} service (and tests) assemble: a source of
  * {@link IngestRecord}s with event-time watermarks → triage → keyBy(account) →
- * {@link StreamDetectionFunction} → verdict changes, rejections and late events as three streams for
- * the caller's sinks. Operator uids are fixed so checkpoints and savepoints restore across versions.
+ * {@link StreamDetectionFunction} → (with linking) the cluster stage of {@link StreamClusters} →
+ * verdict changes of accounts and clusters, rejections and late events as three streams for the
+ * caller's sinks. Operator uids are fixed so checkpoints and savepoints restore across versions.
  */
 public final class StreamJob {
   public static final String UID_SOURCE = "events-source";
@@ -63,19 +65,23 @@ public final class StreamJob {
       DataStream<IngestRecord> records, AccountRules<S> rules, StreamSettings settings) {
     SingleOutputStreamOperator<UsageEvent> events =
         records.process(new TriageFunction()).name("triage").uid(UID_TRIAGE);
-    SingleOutputStreamOperator<VerdictChange> changes =
+    StreamDetectionFunction<S> accounts =
+        new StreamDetectionFunction<>(rules, settings.allowedLateness, settings.applyInterval, settings.dedupTtl);
+    if (settings.linking) {
+      accounts.withLinking();
+    }
+    SingleOutputStreamOperator<VerdictChange> accountStage =
         events
             .keyBy(e -> e.account)
-            .process(
-                new StreamDetectionFunction<>(
-                    rules, settings.allowedLateness, settings.applyInterval, settings.dedupTtl),
-                TypeInformation.of(VerdictChange.class))
+            .process(accounts, TypeInformation.of(VerdictChange.class))
             .name("detect-accounts")
             .uid(UID_DETECT);
+    DataStream<VerdictChange> changes =
+        settings.linking ? StreamClusters.attach(accountStage, rules, settings) : accountStage;
     return new Outputs(
         changes,
         events.getSideOutput(TriageFunction.REJECTED),
-        changes.getSideOutput(StreamDetectionFunction.LATE));
+        accountStage.getSideOutput(StreamDetectionFunction.LATE));
   }
 
   /**

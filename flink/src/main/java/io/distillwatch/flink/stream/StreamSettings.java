@@ -5,7 +5,7 @@ import java.time.Duration;
 
 /**
  * Event-time and state settings of the streaming job. Defaults: out-of-orderness 5 s, source idleness
- * 30 s, allowed lateness 0 s, apply interval 1 s, request-id dedup memory 1 day.
+ * 30 s, allowed lateness 0 s, apply interval 1 s, request-id dedup memory 1 day, linking on.
  */
 public final class StreamSettings implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -22,4 +22,19 @@ public final class StreamSettings implements Serializable {
   public Duration applyInterval = Duration.ofSeconds(1);
   /** How long request ids are remembered to drop repeats. */
   public Duration dedupTtl = Duration.ofDays(1);
+  /**
+   * Link accounts and score clusters (one global linking operator, see docs/streaming.md); off, only
+   * accounts are scored.
+   */
+  public boolean linking = true;
+
+  /**
+   * The event time at which the account stage applies an event at {@code ts}: {@code ts} plus the
+   * allowed lateness, rounded up to the apply interval. Later stages order their inputs by it.
+   */
+  public long applyTime(long ts) {
+    long interval = Math.max(1, applyInterval.toMillis());
+    long applyAt = ts + allowedLateness.toMillis();
+    return Math.floorDiv(applyAt + interval - 1, interval) * interval;
+  }
 }
