@@ -54,6 +54,7 @@ public final class NodeConfig {
     d.put("event-time.allowed-lateness", "0s");
     d.put("event-time.apply-interval", "1s");
     d.put("dedup.ttl", "1d");
+    d.put("linking.enabled", "true");
     d.put("accounts", "");
     d.put("models", "");
     d.put("ipintel", "");
@@ -107,6 +108,9 @@ public final class NodeConfig {
     }
     if (isKafkaInput() && get("kafka.bootstrap-servers").isEmpty()) {
       throw new IllegalArgumentException("input=kafka needs kafka.bootstrap-servers");
+    }
+    if (!Set.of("true", "false").contains(get("linking.enabled"))) {
+      throw new IllegalArgumentException("linking.enabled must be true or false");
     }
     if (!Set.of("exactly-once", "at-least-once").contains(get("kafka.delivery"))) {
       throw new IllegalArgumentException("kafka.delivery must be exactly-once or at-least-once");
@@ -218,6 +222,7 @@ public final class NodeConfig {
       throw new IllegalArgumentException("event-time.apply-interval must be at least 1ms");
     }
     s.dedupTtl = duration("dedup.ttl");
+    s.linking = Boolean.parseBoolean(get("linking.enabled"));
     return s;
   }
 
