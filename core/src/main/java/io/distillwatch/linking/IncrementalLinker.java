@@ -31,7 +31,7 @@ import java.util.Map;
 public final class IncrementalLinker {
   /** Distinct weak-evidence pairs tracked, as in the batch linker (5,000,000). */
   static final int MAX_PAIRS = 5_000_000;
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 3;
 
   /** A merge of two components: who moved to which lineage, and the evidence that caused it. */
   public record Merge(
@@ -50,11 +50,19 @@ public final class IncrementalLinker {
   private int[] size = new int[1024];
   /** Per root of a component of two or more: members, lineage, smallest member, evidence by kind. */
   private final Map<Integer, Component> components = new HashMap<>();
-  /** Value hash → the single holder (an Integer) or a {@link Holders}. */
-  private final Map<Long, Object> values = new HashMap<>();
-  private final Map<Long, double[]> pairs = new HashMap<>();
+  /** Value hash → its only holder so far (most values: an account's own IPs, templates, …). */
+  private final LongLongTable single = new LongLongTable();
+  /** Value hash → its holders, once two or more accounts hold it. */
+  private final Map<Long, Holders> shared = new HashMap<>();
+  /** Pair of accounts → its per-kind weights so far, packed by {@link PairWeights}. */
+  private final LongLongTable pairs = new LongLongTable();
 
   public IncrementalLinker(LinkPolicy policy) {
+    for (LinkKind strong : new LinkKind[] {LinkKind.PAYMENT_FP, LinkKind.TEMPLATE}) {
+      if (policy.base(strong) < policy.linkThreshold) {
+        throw new IllegalArgumentException("the incremental linker needs " + strong.code() + " to link on its own");
+      }
+    }
     this.policy = policy;
   }
 
@@ -134,23 +142,21 @@ public final class IncrementalLinker {
   }
 
   private void addValue(int a, LinkKind kind, long h, String example, List<Merge> merges) {
-    Object held = values.get(h);
-    if (held == null) {
-      values.put(h, a);
+    Holders holders = shared.get(h);
+    if (holders == null) {
+      long only = single.get(h);
+      if (only == LongLongTable.MISSING) {
+        single.put(h, a);
+        return;
+      }
+      if (only == a) {
+        return;
+      }
+      single.remove(h);
+      holders = new Holders((int) only, example);
+      shared.put(h, holders);
+    } else if (holders.contains(a)) {
       return;
-    }
-    Holders holders;
-    if (held instanceof Integer single) {
-      if (single == a) {
-        return;
-      }
-      holders = new Holders(single, example);
-      values.put(h, holders);
-    } else {
-      holders = (Holders) held;
-      if (holders.contains(a)) {
-        return;
-      }
     }
     int n = holders.count + 1;
     double w = policy.weight(kind, n);
@@ -177,26 +183,19 @@ public final class IncrementalLinker {
   /** Adds a kind's weight to a pair; true when the pair's evidence reaches the threshold. */
   private boolean gain(int a, int b, LinkKind kind, double w) {
     long key = pairKey(a, b);
-    double[] perKind = pairs.get(key);
-    if (perKind == null) {
-      if (w >= policy.linkThreshold - 1e-9) {
-        return true;
-      }
+    long packed = pairs.get(key);
+    if (packed == LongLongTable.MISSING) {
       if (pairs.size() >= MAX_PAIRS) {
         return false;
       }
-      perKind = new double[LinkKind.values().length];
-      pairs.put(key, perKind);
+      packed = 0;
     }
-    perKind[kind.ordinal()] = Math.max(perKind[kind.ordinal()], w);
-    double sum = 0;
-    for (double x : perKind) {
-      sum += x;
-    }
-    if (sum >= policy.linkThreshold - 1e-9) {
+    packed = PairWeights.raise(packed, kind, w);
+    if (PairWeights.sum(packed) >= policy.linkThreshold - PairWeights.TOLERANCE) {
       pairs.remove(key); // linked: the pair's weights are no longer needed
       return true;
     }
+    pairs.put(key, packed);
     return false;
   }
 
@@ -316,33 +315,45 @@ public final class IncrementalLinker {
         out.writeInt(m);
       }
     }
-    out.writeInt(values.size());
-    for (Map.Entry<Long, Object> e : values.entrySet()) {
+    out.writeInt(single.size());
+    IOException[] failed = new IOException[1];
+    single.forEach((key, holder) -> {
+      try {
+        out.writeLong(key);
+        out.writeInt((int) holder);
+      } catch (IOException e) {
+        failed[0] = e;
+      }
+    });
+    if (failed[0] != null) {
+      throw failed[0];
+    }
+    out.writeInt(shared.size());
+    for (Map.Entry<Long, Holders> e : shared.entrySet()) {
       out.writeLong(e.getKey());
-      if (e.getValue() instanceof Integer single) {
-        out.writeByte(0);
-        out.writeInt(single);
-      } else {
-        Holders h = (Holders) e.getValue();
-        out.writeByte(1);
-        out.writeInt(h.count);
-        out.writeBoolean(h.example != null);
-        if (h.example != null) {
-          out.writeUTF(h.example);
-        }
-        int kept = h.members == null ? -1 : Math.min(h.count, h.members.length);
-        out.writeInt(kept);
-        for (int i = 0; i < kept; i++) {
-          out.writeInt(h.members[i]);
-        }
+      Holders h = e.getValue();
+      out.writeInt(h.count);
+      out.writeBoolean(h.example != null);
+      if (h.example != null) {
+        out.writeUTF(h.example);
+      }
+      int kept = h.members == null ? -1 : Math.min(h.count, h.members.length);
+      out.writeInt(kept);
+      for (int i = 0; i < kept; i++) {
+        out.writeInt(h.members[i]);
       }
     }
     out.writeInt(pairs.size());
-    for (Map.Entry<Long, double[]> e : pairs.entrySet()) {
-      out.writeLong(e.getKey());
-      for (double w : e.getValue()) {
-        out.writeDouble(w);
+    pairs.forEach((key, packed) -> {
+      try {
+        out.writeLong(key);
+        out.writeLong(packed);
+      } catch (IOException e) {
+        failed[0] = e;
       }
+    });
+    if (failed[0] != null) {
+      throw failed[0];
     }
   }
 
@@ -380,37 +391,33 @@ public final class IncrementalLinker {
       }
       l.components.put(root, comp);
     }
+    int singles = in.readInt();
+    for (int v = 0; v < singles; v++) {
+      long h = in.readLong();
+      l.single.put(h, in.readInt());
+    }
     int vals = in.readInt();
     for (int v = 0; v < vals; v++) {
       long h = in.readLong();
-      if (in.readByte() == 0) {
-        l.values.put(h, in.readInt());
-      } else {
-        Holders holders = new Holders();
-        holders.count = in.readInt();
-        holders.example = in.readBoolean() ? in.readUTF() : null;
-        int kept = in.readInt();
-        if (kept >= 0) {
-          int count = holders.count;
-          holders.members = new int[Math.max(2, kept)];
-          holders.count = 0;
-          for (int i = 0; i < kept; i++) {
-            holders.add(in.readInt());
-          }
-          holders.count = count;
+      Holders holders = new Holders();
+      holders.count = in.readInt();
+      holders.example = in.readBoolean() ? in.readUTF() : null;
+      int kept = in.readInt();
+      if (kept >= 0) {
+        int count = holders.count;
+        holders.members = new int[Math.max(2, kept)];
+        holders.count = 0;
+        for (int i = 0; i < kept; i++) {
+          holders.add(in.readInt());
         }
-        l.values.put(h, holders);
+        holders.count = count;
       }
+      l.shared.put(h, holders);
     }
     int pairCount = in.readInt();
-    int kinds = LinkKind.values().length;
     for (int p = 0; p < pairCount; p++) {
       long key = in.readLong();
-      double[] perKind = new double[kinds];
-      for (int k = 0; k < kinds; k++) {
-        perKind[k] = in.readDouble();
-      }
-      l.pairs.put(key, perKind);
+      l.pairs.put(key, in.readLong());
     }
     return l;
   }
