@@ -19,11 +19,13 @@ import java.util.List;
  * <p>Not thread-safe. {@link #write}/{@link #read} form a versioned binary codec for checkpoints.
  */
 public final class AccountState {
-  static final byte VERSION = 1;
+  /** 2 adds exact IPs; version 1 states still read (with no IPs). */
+  static final byte VERSION = 2;
   /** Top-k capacities: head (first-sentence) templates and tail (last-sentence) templates. */
   static final int HEAD_K = 16;
   static final int TAIL_K = 8;
   static final int IP_PREFIX_CAP = 16;
+  static final int IP_CAP = 16;
   static final int ASN_CAP = 8;
   static final int TLS_CAP = 8;
   static final int PAYMENT_CAP = 4;
@@ -97,6 +99,7 @@ public final class AccountState {
   String clientMismatchExample;
 
   final CappedSet ipPrefixes;
+  CappedSet ips;
   final CappedSet asns;
   final CappedSet tlsFps;
   final CappedSet paymentFps;
@@ -118,13 +121,14 @@ public final class AccountState {
     this.distinctPrompts = new Hll();
     this.vocabulary = new Hll();
     this.ipPrefixes = new CappedSet(IP_PREFIX_CAP);
+    this.ips = new CappedSet(IP_CAP);
     this.asns = new CappedSet(ASN_CAP);
     this.tlsFps = new CappedSet(TLS_CAP);
     this.paymentFps = new CappedSet(PAYMENT_CAP);
     this.systemPrompts = new CappedSet(SYSTEM_CAP);
   }
 
-  private AccountState(String account, DataInput in) throws IOException {
+  private AccountState(String account, DataInput in, int version) throws IOException {
     this.account = account;
     events = in.readLong();
     firstTs = in.readLong();
@@ -198,6 +202,7 @@ public final class AccountState {
       modelCounts[i] = in.readLong();
     }
     otherModelEvents = in.readLong();
+    ips = version >= 2 ? CappedSet.read(in, IP_CAP) : new CappedSet(IP_CAP);
   }
 
   public String account() {
@@ -252,7 +257,12 @@ public final class AccountState {
     return asns.items();
   }
 
-  /** Up to 8 TLS fingerprints. */
+  /** Up to 16 exact IP addresses, first seen first. */
+  public List<String> ips() {
+    return ips.items();
+  }
+
+  /** Up to 8 TLS fingerprints, each with the client its user agent claims ({@code fp client}). */
   public List<String> tlsFingerprints() {
     return tlsFps.items();
   }
@@ -348,6 +358,7 @@ public final class AccountState {
       out.writeLong(modelCounts[i]);
     }
     out.writeLong(otherModelEvents);
+    ips.write(out);
   }
 
   /**
@@ -357,14 +368,14 @@ public final class AccountState {
    */
   public static AccountState read(DataInput in) throws IOException {
     int version = in.readUnsignedByte();
-    if (version != VERSION) {
+    if (version < 1 || version > VERSION) {
       throw new IOException("unsupported account state version " + version);
     }
     String account = Codec.readString(in);
     if (account == null) {
       throw new IOException("corrupt account state: no account id");
     }
-    return new AccountState(account, in);
+    return new AccountState(account, in, version);
   }
 
   private static void writeInts(DataOutput out, int[] a) throws IOException {

@@ -31,6 +31,7 @@ public final class Detector {
     String lastTls;
     String lastClaimed;
     String lastSeen;
+    String lastTlsClient;
     String lastSystem;
     long lastSystemHash;
     int lastSystemFlags;
@@ -223,7 +224,7 @@ public final class Detector {
     if (e.paymentFp != null) {
       s.paymentFps.add(e.paymentFp);
     }
-    if (e.tlsFp != null) {
+    if (e.tlsFp != null && e.userAgent == null) {
       s.tlsFps.add(e.tlsFp);
     }
     if (e.tlsFp != null && e.userAgent != null) {
@@ -233,7 +234,10 @@ public final class Detector {
         x.lastTls = e.tlsFp;
         x.lastClaimed = cf.uaFamily(e.userAgent);
         x.lastSeen = x.lastClaimed == null ? null : cf.tlsFamily(e.tlsFp);
+        x.lastTlsClient = e.tlsFp + " " + (x.lastClaimed != null ? x.lastClaimed : productToken(e.userAgent));
       }
+      // Linking evidence: the TLS stack together with the client the user agent claims.
+      s.tlsFps.add(x.lastTlsClient);
       String claimed = x.lastClaimed;
       String seen = x.lastSeen;
       if (claimed != null && seen != null) {
@@ -255,6 +259,7 @@ public final class Detector {
       return;
     }
     s.ipEvents++;
+    s.ips.add(e.ip);
     s.ipPrefixes.add(IpPrefixes.prefix(e.ip));
     IpIntel intel = context.ipIntel();
     Long asn = e.asn;
@@ -287,6 +292,16 @@ public final class Detector {
     if (asn != null) {
       s.asns.add(Long.toString(asn));
     }
+  }
+
+  /** The product a user agent names first ({@code python-httpx} of {@code python-httpx/0.27.2}), lower case. */
+  static String productToken(String userAgent) {
+    String t = userAgent.strip();
+    int end = 0;
+    while (end < t.length() && end < 40 && t.charAt(end) != '/' && !Character.isWhitespace(t.charAt(end))) {
+      end++;
+    }
+    return end == 0 ? "unknown-client" : t.substring(0, end).toLowerCase(java.util.Locale.ROOT);
   }
 
   private static String cut(String s, int max) {

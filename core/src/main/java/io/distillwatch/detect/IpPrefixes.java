@@ -1,10 +1,13 @@
 package io.distillwatch.detect;
 
-/** Network prefixes that may appear in evidence instead of raw addresses: IPv4 /24, IPv6 /48. */
+/**
+ * Network prefixes used as linking evidence: IPv4 /24 and IPv6 /64 (one subscriber's or one
+ * machine's network, the usual unit of IPv6 assignment).
+ */
 public final class IpPrefixes {
   private IpPrefixes() {}
 
-  /** "a.b.c.0/24" for IPv4, "x:y:z::/48" for IPv6, or null when {@code ip} is not an address. */
+  /** "a.b.c.0/24" for IPv4, "w:x:y:z::/64" for IPv6, or null when {@code ip} is not an address. */
   public static String prefix(String ip) {
     if (ip == null) {
       return null;
@@ -64,7 +67,7 @@ public final class IpPrefixes {
     System.arraycopy(head, 0, groups, 0, head.length);
     System.arraycopy(tail, 0, groups, 8 - tail.length, tail.length);
     StringBuilder b = new StringBuilder();
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < 4; i++) {
       String g = groups[i];
       if (g.isEmpty() || g.length() > 4) {
         return null;
@@ -76,6 +79,6 @@ public final class IpPrefixes {
       }
       b.append(Integer.toHexString(Integer.parseInt(g, 16))).append(':');
     }
-    return b.append(":/48").toString();
+    return b.append(":/64").toString();
   }
 }

@@ -43,6 +43,9 @@ public final class EvidenceExtractor {
     if (info != null && info.paymentFp != null && !info.paymentFp.isBlank()) {
       put(keys, LinkKind.PAYMENT_FP, info.paymentFp.trim());
     }
+    for (String ip : state.ips()) {
+      put(keys, LinkKind.IP, ip);
+    }
     for (String prefix : state.ipPrefixes()) {
       put(keys, LinkKind.IP_PREFIX, prefix);
     }
