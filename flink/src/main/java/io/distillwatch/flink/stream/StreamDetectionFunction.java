@@ -3,7 +3,9 @@ package io.distillwatch.flink.stream;
 import io.distillwatch.detect.Assessment;
 import io.distillwatch.event.UsageEvent;
 import io.distillwatch.event.Verdict;
+import io.distillwatch.flink.state.PendingEventSerializer;
 import io.distillwatch.flink.stream.clusters.EvidenceUpdate;
+import io.distillwatch.flink.types.SerializerTypeInfo;
 import io.distillwatch.linking.AccountEvidence;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +22,10 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.TimerService;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -44,14 +50,14 @@ import org.apache.flink.util.OutputTag;
  * Account state itself is kept as long as the account exists (it is bounded per account by the rules).
  */
 public final class StreamDetectionFunction<S>
-    extends KeyedProcessFunction<String, UsageEvent, VerdictChange> {
+    extends KeyedProcessFunction<String, UsageEvent, VerdictChange> implements CheckpointedFunction {
   private static final long serialVersionUID = 1L;
   /** Events later than the allowed lateness. */
   public static final OutputTag<UsageEvent> LATE =
-      new OutputTag<>("late", TypeInformation.of(UsageEvent.class));
+      new OutputTag<>("late", SerializerTypeInfo.USAGE_EVENT);
   /** Applied events, in the order applied, for the cluster stage (only when {@link #withLinking}). */
   public static final OutputTag<UsageEvent> APPLIED =
-      new OutputTag<>("applied", TypeInformation.of(UsageEvent.class));
+      new OutputTag<>("applied", SerializerTypeInfo.USAGE_EVENT);
   /** Accounts' linking evidence as their event counts pass 1, 2, 4, … (only when {@link #withLinking}). */
   public static final OutputTag<EvidenceUpdate> EVIDENCE =
       new OutputTag<>("evidence", TypeInformation.of(EvidenceUpdate.class));
@@ -69,9 +75,27 @@ public final class StreamDetectionFunction<S>
   private final Duration dedupTtl;
   private boolean linking;
 
+  /**
+   * The pending buffer is split in slots: an event waiting for the timer at {@code T} is appended to
+   * slot {@link #slotOf slotOf(T)} = (T / 1 s) mod {@value #SLOTS}, so a timer reads (and clears) only
+   * the events of its own apply interval, not those of the next few seconds that wait beside them
+   * (which a single list made it read and write back at every timer: each event was serialized and
+   * deserialized ~6 times). The slot depends on the timer's time only, never on the settings, so a
+   * restore with other settings still finds every event; events of a later interval that share the
+   * slot (intervals under 1 s, or more than {@value #SLOTS} s of pending event time) stay there.
+   */
+  static final int SLOTS = 8;
+  /** Operator-state marker that checkpoints hold the slotted buffer (absent: the older single list). */
+  private static final String LAYOUT_STATE = "stream-state-layout";
+  private static final int LAYOUT_SLOTS = 2;
+
   private transient ValueState<S> accountState;
   private transient ValueState<Progress> progress;
-  private transient ListState<UsageEvent> pending;
+  private transient ListState<UsageEvent>[] pending;
+  /** The single-list buffer of checkpoints written before the slots; null unless restored from one. */
+  private transient ListState<UsageEvent> legacyPending;
+  private transient ListState<Integer> layout;
+  private transient boolean restoredLegacyLayout;
   private transient MapState<String, Boolean> seenRequestIds;
   private transient Counter late;
   private transient Counter duplicates;
@@ -108,6 +132,26 @@ public final class StreamDetectionFunction<S>
   }
 
   @Override
+  public void initializeState(FunctionInitializationContext context) throws Exception {
+    layout =
+        context
+            .getOperatorStateStore()
+            .getUnionListState(new ListStateDescriptor<>(LAYOUT_STATE, Types.INT));
+    boolean slotted = false;
+    for (Integer v : layout.get()) {
+      slotted |= v != null && v >= LAYOUT_SLOTS;
+    }
+    restoredLegacyLayout = context.isRestored() && !slotted;
+    layout.update(List.of(LAYOUT_SLOTS));
+  }
+
+  @Override
+  public void snapshotState(FunctionSnapshotContext context) {
+    // the layout marker is written once in initializeState and kept by the operator state backend
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
   public void open(OpenContext openContext) {
     rules.open();
     accountState =
@@ -115,9 +159,17 @@ public final class StreamDetectionFunction<S>
     progress =
         getRuntimeContext()
             .getState(new ValueStateDescriptor<>("progress", TypeInformation.of(Progress.class)));
-    pending =
-        getRuntimeContext()
-            .getListState(new ListStateDescriptor<>("pending", TypeInformation.of(UsageEvent.class)));
+    pending = new ListState[SLOTS];
+    for (int i = 0; i < SLOTS; i++) {
+      pending[i] =
+          getRuntimeContext()
+              .getListState(new ListStateDescriptor<>("pending-" + i, PendingEventSerializer.INSTANCE));
+    }
+    if (restoredLegacyLayout) {
+      legacyPending =
+          getRuntimeContext()
+              .getListState(new ListStateDescriptor<>("pending", TypeInformation.of(UsageEvent.class)));
+    }
     MapStateDescriptor<String, Boolean> seen =
         new MapStateDescriptor<>("request-ids", Types.STRING, Types.BOOLEAN);
     seen.enableTimeToLive(StateTtlConfig.newBuilder(dedupTtl).build());
@@ -143,9 +195,52 @@ public final class StreamDetectionFunction<S>
       }
       seenRequestIds.put(event.requestId, Boolean.TRUE);
     }
-    pending.add(event); // an append (RocksDB merge), no read
-    long bucket = (applyAt + applyIntervalMillis - 1) / applyIntervalMillis * applyIntervalMillis;
+    long bucket = bucket(event);
+    pending[slotOf(bucket)].add(event); // an append (RocksDB merge), no read
     ctx.timerService().registerEventTimeTimer(bucket); // one timer per bucket and account
+  }
+
+  /** The timer an event waits for: {@code ts + allowedLateness} rounded up to the apply interval. */
+  private long bucket(UsageEvent e) {
+    long applyAt = e.ts + allowedLatenessMillis;
+    return Math.floorDiv(applyAt + applyIntervalMillis - 1, applyIntervalMillis) * applyIntervalMillis;
+  }
+
+  static int slotOf(long timer) {
+    return (int) Math.floorMod(Math.floorDiv(timer, 1000L), (long) SLOTS);
+  }
+
+  /**
+   * Sorts the events of {@code buffered}: those due by {@code dueBy} into {@code due}, those of a later
+   * timer whose slot is {@code slot} into {@code keep}; the others (only after a restore with other
+   * settings, or from the single-list layout) are appended to their own slot. Every event left pending
+   * has its timer registered. Returns the number of events read.
+   */
+  private int split(
+      Iterable<UsageEvent> buffered,
+      long dueBy,
+      int slot,
+      List<UsageEvent> due,
+      List<UsageEvent> keep,
+      TimerService timers)
+      throws Exception {
+    int read = 0;
+    for (UsageEvent e : buffered) {
+      read++;
+      if (e.ts <= dueBy) {
+        due.add(e);
+        continue;
+      }
+      long b = bucket(e); // > the current timer, since e.ts + allowedLateness > it
+      timers.registerEventTimeTimer(b); // already registered unless the settings changed
+      int home = slotOf(b);
+      if (home == slot) {
+        keep.add(e);
+      } else {
+        pending[home].add(e);
+      }
+    }
+    return read;
   }
 
   @Override
@@ -153,20 +248,28 @@ public final class StreamDetectionFunction<S>
       throws Exception {
     long dueBy = timestamp - allowedLatenessMillis;
     List<UsageEvent> due = new ArrayList<>();
-    List<UsageEvent> later = new ArrayList<>();
-    Iterable<UsageEvent> buffered = pending.get();
+    int slot = slotOf(timestamp);
+    ListState<UsageEvent> buffer = pending[slot];
+    Iterable<UsageEvent> buffered = buffer.get();
     if (buffered != null) {
-      for (UsageEvent e : buffered) {
-        (e.ts <= dueBy ? due : later).add(e);
+      List<UsageEvent> later = new ArrayList<>(0);
+      int read = split(buffered, dueBy, slot, due, later, ctx.timerService());
+      if (read > 0 && later.isEmpty()) {
+        buffer.clear();
+      } else if (later.size() != read) {
+        buffer.update(later); // events of a later interval that share the slot stay
+      }
+    }
+    if (legacyPending != null) {
+      Iterable<UsageEvent> old = legacyPending.get();
+      if (old != null && old.iterator().hasNext()) {
+        // not-due events move to their slots
+        split(old, dueBy, -1, due, new ArrayList<>(0), ctx.timerService());
+        legacyPending.clear();
       }
     }
     if (due.isEmpty()) {
       return;
-    }
-    if (later.isEmpty()) {
-      pending.clear();
-    } else {
-      pending.update(later);
     }
     due.sort(TIE_BREAK); // stable: equal (ts, request id) keep their arrival order
     String account = ctx.getCurrentKey();

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -45,7 +47,9 @@ class StreamDetectionFunctionTest {
     }
     assertThat(h.extractOutputValues()).isEmpty();
     assertThat(h.numEventTimeTimers()).isEqualTo(3);
-    assertThat(h.numKeyedStateEntries()).as("request ids and the pending buffer").isEqualTo(2);
+    assertThat(h.numKeyedStateEntries())
+        .as("request ids and the pending buffer (one slot per second of timers: three here)")
+        .isEqualTo(4);
 
     h.processWatermark(2000);
     assertThat(h.extractOutputValues()).extracting(c -> c.at).containsExactly(1000L, 2000L);
@@ -168,6 +172,104 @@ class StreamDetectionFunctionTest {
     out.addAll(restored.extractOutputValues());
     assertThat(restored.numEventTimeTimers()).isZero();
     assertThat(Probe.sorted(out)).as("seed 42").isEqualTo(Probe.expected(RULES, events));
+    restored.close();
+  }
+
+  private static KeyedOneInputStreamOperatorTestHarness<String, UsageEvent, VerdictChange> harness(
+      KeyedProcessFunction<String, UsageEvent, VerdictChange> fn, boolean rocksDb) throws Exception {
+    var h =
+        new KeyedOneInputStreamOperatorTestHarness<String, UsageEvent, VerdictChange>(
+            new KeyedProcessOperator<>(fn), e -> e.account, Types.STRING);
+    if (rocksDb) {
+      h.setStateBackend(new EmbeddedRocksDBStateBackend());
+    }
+    return h;
+  }
+
+  /** Sends events with the watermark {@code lagMs} behind the newest event time (none is late). */
+  private static void replay(
+      KeyedOneInputStreamOperatorTestHarness<String, UsageEvent, VerdictChange> h,
+      List<UsageEvent> events,
+      long lagMs)
+      throws Exception {
+    long max = Long.MIN_VALUE;
+    for (UsageEvent e : events) {
+      send(h, e);
+      max = Math.max(max, e.ts);
+      h.processWatermark(max - lagMs);
+    }
+  }
+
+  @Test
+  void eventsWaitingLongerThanTheBufferSlotsSpanStayInOrder() throws Exception {
+    // 30 s of out-of-orderness at a 1 s interval: ~30 intervals pending per account, 8 slots
+    List<UsageEvent> events = Probe.traffic(7, 3000, 3, 0.5, 30_000);
+    var h =
+        harness(
+            new StreamDetectionFunction<>(RULES, Duration.ZERO, Duration.ofSeconds(1), Duration.ofDays(1)),
+            false);
+    h.open();
+    replay(h, events, 30_000);
+    h.processWatermark(Long.MAX_VALUE);
+    assertThat(h.getSideOutput(StreamDetectionFunction.LATE)).isNull();
+    assertThat(Probe.sorted(h.extractOutputValues())).as("seed 7").isEqualTo(Probe.expected(RULES, events));
+    assertThat(h.numEventTimeTimers()).isZero();
+    h.close();
+  }
+
+  @Test
+  void aRestoreWithOtherLatenessAndIntervalStillAppliesEveryBufferedEvent() throws Exception {
+    List<UsageEvent> events = Probe.traffic(11, 1200, 4, 0.3, 3000);
+    var h =
+        harness(
+            new StreamDetectionFunction<>(RULES, Duration.ZERO, Duration.ofSeconds(1), Duration.ofDays(1)),
+            true);
+    h.open();
+    replay(h, events.subList(0, 600), 3000);
+    OperatorSubtaskState snapshot = h.snapshot(1, 1);
+    List<VerdictChange> out = new ArrayList<>(h.extractOutputValues());
+    h.close();
+
+    var restored =
+        harness(
+            new StreamDetectionFunction<>(
+                RULES, Duration.ofMillis(1500), Duration.ofMillis(250), Duration.ofDays(1)),
+            true);
+    restored.initializeState(snapshot);
+    restored.open();
+    replay(restored, events.subList(600, events.size()), 3000);
+    restored.processWatermark(Long.MAX_VALUE);
+    out.addAll(restored.extractOutputValues());
+    assertThat(restored.numEventTimeTimers()).isZero();
+    assertThat(Probe.sorted(out)).as("seed 11").isEqualTo(Probe.expected(RULES, events));
+    restored.close();
+  }
+
+  @Test
+  void aCheckpointOfTheSingleListLayoutRestoresIntoTheSlots() throws Exception {
+    List<UsageEvent> events = Probe.traffic(5, 1000, 4, 0.3, 3000);
+    var old =
+        harness(
+            new LegacyStreamDetectionFunction<>(RULES, Duration.ZERO, Duration.ofSeconds(1), Duration.ofDays(1)),
+            true);
+    old.open();
+    replay(old, events.subList(0, 500), 3000);
+    OperatorSubtaskState snapshot = old.snapshot(1, 1);
+    List<VerdictChange> out = new ArrayList<>(old.extractOutputValues());
+    old.close();
+
+    var restored =
+        harness(
+            new StreamDetectionFunction<>(RULES, Duration.ZERO, Duration.ofSeconds(1), Duration.ofDays(1)),
+            true);
+    restored.initializeState(snapshot);
+    restored.open();
+    send(restored, events.get(10)); // a repeat: the restored request ids still drop it
+    replay(restored, events.subList(500, events.size()), 3000);
+    restored.processWatermark(Long.MAX_VALUE);
+    out.addAll(restored.extractOutputValues());
+    assertThat(restored.numEventTimeTimers()).isZero();
+    assertThat(Probe.sorted(out)).as("seed 5").isEqualTo(Probe.expected(RULES, events));
     restored.close();
   }
 
