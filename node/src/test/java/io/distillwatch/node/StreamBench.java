@@ -92,6 +92,8 @@ public final class StreamBench {
     m.put("data.dir", dir.resolve(name).toString());
     m.put("parallelism", String.valueOf(parallelism));
     m.put("checkpoint.interval", "10s");
+    // -Dbench.linking=false measures the account stage alone (no cluster stage)
+    m.put("linking.enabled", System.getProperty("bench.linking", "true"));
     return m;
   }
 

@@ -64,6 +64,7 @@ public final class StreamDetectionFunction<S>
   public static final String LATE_EVENTS = "lateEvents";
   public static final String DUPLICATE_EVENTS = "duplicateEvents";
   public static final String VERDICT_CHANGES = "verdictChanges";
+  public static final String ACCOUNTS_EXPIRED = "accountsExpired";
 
   private static final Comparator<UsageEvent> TIE_BREAK =
       Comparator.comparingLong((UsageEvent e) -> e.ts)
@@ -74,6 +75,8 @@ public final class StreamDetectionFunction<S>
   private final long applyIntervalMillis;
   private final Duration dedupTtl;
   private boolean linking;
+  /** 0: account state is kept for ever. */
+  private long idleExpiryMillis;
 
   /**
    * The pending buffer is split in slots: an event waiting for the timer at {@code T} is appended to
@@ -97,9 +100,14 @@ public final class StreamDetectionFunction<S>
   private transient ListState<Integer> layout;
   private transient boolean restoredLegacyLayout;
   private transient MapState<String, Boolean> seenRequestIds;
+  /** Timers registered lately, by hash of (account, time): see {@link #timerRegistered}. */
+  private static final int TIMER_MEMO = 1 << 14;
+  private transient String[] memoKeys;
+  private transient long[] memoTimers;
   private transient Counter late;
   private transient Counter duplicates;
   private transient Counter changes;
+  private transient Counter expired;
 
   /** Timers at every event time (apply interval 1 ms). */
   public StreamDetectionFunction(AccountRules<S> rules, Duration allowedLateness, Duration dedupTtl) {
@@ -123,6 +131,21 @@ public final class StreamDetectionFunction<S>
     this.allowedLatenessMillis = allowedLateness.toMillis();
     this.applyIntervalMillis = applyInterval.toMillis();
     this.dedupTtl = dedupTtl;
+  }
+
+  /**
+   * Drops the rules state of an account to which no event was applied for {@code idle} of event time
+   * (checked at granularity {@code max(apply interval, idle / 8)}: the state goes between {@code idle}
+   * and {@code 1.125 idle} after the account's last event). Its verdict and seq stay (tens of bytes,
+   * nothing at all for an account that never changed verdict), so a returning account starts from
+   * fresh rules state and its changes keep counting from its last seq. {@link Duration#ZERO}: never.
+   */
+  public StreamDetectionFunction<S> withIdleStateExpiry(Duration idle) {
+    if (idle.isNegative()) {
+      throw new IllegalArgumentException("idle state expiry must be >= 0, got " + idle);
+    }
+    this.idleExpiryMillis = idle.toMillis();
+    return this;
   }
 
   /** Also emits {@link #APPLIED} events and {@link #EVIDENCE} for the cluster stage. */
@@ -159,6 +182,8 @@ public final class StreamDetectionFunction<S>
     progress =
         getRuntimeContext()
             .getState(new ValueStateDescriptor<>("progress", TypeInformation.of(Progress.class)));
+    memoKeys = new String[TIMER_MEMO];
+    memoTimers = new long[TIMER_MEMO];
     pending = new ListState[SLOTS];
     for (int i = 0; i < SLOTS; i++) {
       pending[i] =
@@ -177,6 +202,7 @@ public final class StreamDetectionFunction<S>
     late = getRuntimeContext().getMetricGroup().counter(LATE_EVENTS);
     duplicates = getRuntimeContext().getMetricGroup().counter(DUPLICATE_EVENTS);
     changes = getRuntimeContext().getMetricGroup().counter(VERDICT_CHANGES);
+    expired = getRuntimeContext().getMetricGroup().counter(ACCOUNTS_EXPIRED);
   }
 
   @Override
@@ -197,7 +223,28 @@ public final class StreamDetectionFunction<S>
     }
     long bucket = bucket(event);
     pending[slotOf(bucket)].add(event); // an append (RocksDB merge), no read
-    ctx.timerService().registerEventTimeTimer(bucket); // one timer per bucket and account
+    if (!timerRegistered(ctx.getCurrentKey(), bucket)) {
+      ctx.timerService().registerEventTimeTimer(bucket); // one timer per bucket and account
+    }
+  }
+
+  /**
+   * True when this instance already registered the timer ({@code key}, {@code timer}), as far as a
+   * small direct-mapped memo remembers; otherwise remembers it and returns false. Registering is
+   * idempotent but costs a lookup in the timer queue's hash set for every event (~6 % of the job);
+   * most events of an account share the timer of the one before. A remembered timer is still
+   * registered: it cannot have fired, since the event asking is not late (its timer is after the
+   * watermark), and timers are never deleted. The memo starts empty on every (re)start.
+   */
+  private boolean timerRegistered(String key, long timer) {
+    int h = key.hashCode() * 0x9E3779B9 + Long.hashCode(timer / 1000L) * 0x85EBCA6B;
+    int i = (h ^ (h >>> 15)) & (TIMER_MEMO - 1);
+    if (memoTimers[i] == timer && key.equals(memoKeys[i])) {
+      return true;
+    }
+    memoTimers[i] = timer;
+    memoKeys[i] = key;
+    return false;
   }
 
   /** The timer an event waits for: {@code ts + allowedLateness} rounded up to the apply interval. */
@@ -269,6 +316,9 @@ public final class StreamDetectionFunction<S>
       }
     }
     if (due.isEmpty()) {
+      if (idleExpiryMillis > 0) {
+        expireIfIdle(timestamp, ctx.timerService());
+      }
       return;
     }
     due.sort(TIE_BREAK); // stable: equal (ts, request id) keep their arrival order
@@ -315,17 +365,81 @@ public final class StreamDetectionFunction<S>
       }
     }
     accountState.update(state);
-    if (n != p.seq) {
-      p.verdict = current;
-      p.seq = n;
-      progress.update(p); // written only on a change: an absent value means benign, seq 0
+    boolean write = n != p.seq;
+    p.verdict = current;
+    p.seq = n;
+    if (idleExpiryMillis > 0) {
+      write |= seen(p, due.get(due.size() - 1).ts, timestamp, ctx.timerService());
+    }
+    if (write) {
+      // written on a change (and with idle expiry, about 8 times per expiry period): an absent value
+      // means benign, seq 0
+      progress.update(p);
     }
   }
 
-  /** The account's current verdict and the seq of its last change (a Flink POJO). */
+  /**
+   * Idle expiry, after a batch whose newest event is at {@code lastTs}: moves the account's last-seen
+   * time (rounded up to the expiry granularity, so it changes rarely) and arms the expiry timer when
+   * none is pending. Returns whether {@code p} changed.
+   */
+  private boolean seen(Progress p, long lastTs, long now, TimerService timers) {
+    long g = expiryGranularity();
+    long seen = Math.floorDiv(lastTs + g - 1, g) * g;
+    boolean changed = false;
+    if (seen > p.lastSeen) {
+      p.lastSeen = seen;
+      changed = true;
+    }
+    if (p.expireAt == 0 || p.expireAt <= now) {
+      p.expireAt = p.lastSeen + idleExpiryMillis; // > now: lastSeen >= lastTs > now - lateness - interval
+      timers.registerEventTimeTimer(p.expireAt);
+      changed = true;
+    }
+    return changed;
+  }
+
+  private long expiryGranularity() {
+    return Math.max(applyIntervalMillis, idleExpiryMillis / 8);
+  }
+
+  /**
+   * An expiry timer without due events: if nothing was applied for the idle-expiry period, drops the
+   * account's rules state (the kilobytes) and keeps only what makes its next changes unique — its
+   * verdict and seq — or nothing when it never changed verdict; otherwise re-arms the timer.
+   */
+  private void expireIfIdle(long now, TimerService timers) throws Exception {
+    Progress p = progress.value();
+    if (p == null || p.expireAt != now) {
+      return; // not an expiry timer, or a stale one
+    }
+    if (p.lastSeen + idleExpiryMillis > now) {
+      p.expireAt = p.lastSeen + idleExpiryMillis;
+      timers.registerEventTimeTimer(p.expireAt);
+      progress.update(p);
+      return;
+    }
+    accountState.clear();
+    expired.inc();
+    if (p.seq == 0) {
+      progress.clear();
+    } else {
+      p.lastSeen = 0;
+      p.expireAt = 0;
+      progress.update(p);
+    }
+  }
+
+  /**
+   * The account's current verdict and the seq of its last change (a Flink POJO); with idle expiry,
+   * also when it was last seen (event time rounded up to the expiry granularity) and its expiry timer
+   * (0: none armed). Fields added later read as 0 from older checkpoints (POJO schema evolution).
+   */
   public static class Progress {
     public String verdict;
     public long seq;
+    public long lastSeen;
+    public long expireAt;
 
     public Progress() {}
   }

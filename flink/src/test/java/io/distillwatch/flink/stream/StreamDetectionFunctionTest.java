@@ -5,7 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.distillwatch.event.UsageEvent;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.flink.runtime.state.VoidNamespace;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
@@ -271,6 +278,82 @@ class StreamDetectionFunctionTest {
     assertThat(restored.numEventTimeTimers()).isZero();
     assertThat(Probe.sorted(out)).as("seed 5").isEqualTo(Probe.expected(RULES, events));
     restored.close();
+  }
+
+  /** Accounts that have rules state ("account") or a verdict/seq record ("progress"). */
+  private static Set<String> keysWith(
+      KeyedOneInputStreamOperatorTestHarness<String, UsageEvent, VerdictChange> h, String state) {
+    try (Stream<String> keys =
+        h.getOperator().<String>getKeyedStateBackend().getKeys(state, VoidNamespace.INSTANCE)) {
+      return keys.collect(Collectors.toCollection(TreeSet::new));
+    }
+  }
+
+  @Test
+  void idleAccountsLoseTheirRulesStateWhileActiveAccountsAreUnaffected() throws Exception {
+    long t0 = 1_700_000_000_000L;
+    List<UsageEvent> events = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      if (i < 10) {
+        events.add(Probe.event("idle", t0 + i * 1000L + 100, "i" + i));
+      }
+      if (i < 3) {
+        events.add(Probe.event("quiet", t0 + i * 1000L + 200, "q" + i)); // 3 events: benign again, seq 3
+      }
+      events.add(Probe.event("active", t0 + i * 1000L + 500, "a" + i));
+    }
+    List<UsageEvent> returning =
+        List.of(Probe.event("idle", t0 + 70_000, "r1"), Probe.event("idle", t0 + 71_000, "r2"),
+            Probe.event("idle", t0 + 72_000, "r3"));
+    Map<Boolean, List<VerdictChange>> out = new HashMap<>();
+    for (boolean expire : List.of(false, true)) {
+      StreamDetectionFunction<OrderProbeRules.State> fn =
+          new StreamDetectionFunction<>(RULES, Duration.ZERO, Duration.ofSeconds(1), Duration.ofDays(1));
+      if (expire) {
+        fn.withIdleStateExpiry(Duration.ofSeconds(20));
+      }
+      var h = harness(fn, false);
+      h.open();
+      replay(h, events, 0);
+      h.processWatermark(t0 + 60_000);
+      if (expire) {
+        assertThat(keysWith(h, "account")).as("rules state").containsExactly("active");
+        assertThat(keysWith(h, "progress"))
+            .as("verdict and seq kept only where they make later changes unique")
+            .containsExactly("active", "idle", "quiet");
+        assertThat(h.numEventTimeTimers()).as("the active account's expiry timer").isEqualTo(1);
+      } else {
+        assertThat(keysWith(h, "account")).containsExactly("active", "idle", "quiet");
+      }
+      replay(h, returning, 0);
+      h.processWatermark(Long.MAX_VALUE);
+      out.put(expire, Probe.sorted(h.extractOutputValues()));
+      h.close();
+    }
+    List<UsageEvent> firstLife = new ArrayList<>(events);
+    assertThat(out.get(false)).isEqualTo(Probe.expected(RULES, concat(events, returning)));
+    assertThat(out.get(true).stream().filter(c -> !(c.id.equals("idle") && c.seq > 10)).toList())
+        .as("every change but the returning account's is the same as without expiry")
+        .isEqualTo(Probe.expected(RULES, firstLife));
+    assertThat(out.get(true).stream().filter(c -> c.id.equals("idle") && c.seq > 10).toList())
+        .as("the returning account starts from fresh rules state (1 event: suspicious, as it was) and its seq goes on")
+        .extracting(c -> c.from + ">" + c.to + "@" + c.seq)
+        .containsExactly("suspicious>distillation@11", "distillation>benign@12");
+  }
+
+  @Test
+  void withoutIdleExpiryNoExpiryTimerIsArmed() throws Exception {
+    var h = harness(Duration.ZERO);
+    send(h, Probe.event("a", 1000, "r1"));
+    h.processWatermark(1000);
+    assertThat(h.numEventTimeTimers()).isZero();
+    h.close();
+  }
+
+  private static List<UsageEvent> concat(List<UsageEvent> a, List<UsageEvent> b) {
+    List<UsageEvent> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 
   private static KeyedOneInputStreamOperatorTestHarness<String, UsageEvent, VerdictChange> harness0()
