@@ -47,7 +47,8 @@ import org.apache.flink.util.OutputTag;
  *
  * <p>Repeated request ids are counted ({@code duplicateEvents}) and skipped, as in {@code scan}; the
  * ids are remembered for {@code dedupTtl} (processing time), so state does not grow without bound.
- * Account state itself is kept as long as the account exists (it is bounded per account by the rules).
+ * Account state is bounded per account by the rules and, with {@link #withIdleStateExpiry}, dropped
+ * when the account is idle (ADR 0065, which also describes the state layout).
  */
 public final class StreamDetectionFunction<S>
     extends KeyedProcessFunction<String, UsageEvent, VerdictChange> implements CheckpointedFunction {
