@@ -132,7 +132,7 @@ public final class StreamJob {
     String origin = "dir:" + dir.getFileName();
     return env.fromSource(source, WatermarkStrategy.noWatermarks(), "dir:" + dir)
         .uid(UID_SOURCE)
-        .flatMap(new ParseLines(parser, origin), TypeInformation.of(IngestRecord.class))
+        .flatMap(new ParseLines(parser, origin), SerializerTypeInfo.INGEST_RECORD)
         .name("parse")
         .uid("parse-lines")
         .assignTimestampsAndWatermarks(watermarks(settings))
