@@ -54,6 +54,7 @@ public final class NodeConfig {
     d.put("event-time.allowed-lateness", "0s");
     d.put("event-time.apply-interval", "1s");
     d.put("dedup.ttl", "1d");
+    d.put("state.idle-expiry", "30d");
     d.put("linking.enabled", "true");
     d.put("accounts", "");
     d.put("models", "");
@@ -123,7 +124,7 @@ public final class NodeConfig {
       throw new IllegalArgumentException("http.port must be in [0, 65535]");
     }
     for (String k : List.of("input.scan-interval", "checkpoint.interval", "event-time.out-of-orderness",
-        "event-time.idleness", "event-time.allowed-lateness", "event-time.apply-interval", "dedup.ttl", "kafka.transaction-timeout")) {
+        "event-time.idleness", "event-time.allowed-lateness", "event-time.apply-interval", "dedup.ttl", "state.idle-expiry", "kafka.transaction-timeout")) {
       duration(k);
     }
     if (checkpointInterval().compareTo(Duration.ofMillis(100)) < 0) {
@@ -222,6 +223,10 @@ public final class NodeConfig {
       throw new IllegalArgumentException("event-time.apply-interval must be at least 1ms");
     }
     s.dedupTtl = duration("dedup.ttl");
+    s.idleStateExpiry = duration("state.idle-expiry");
+    if (s.idleStateExpiry.isNegative()) {
+      throw new IllegalArgumentException("state.idle-expiry must be >= 0 (0 keeps account state for ever)");
+    }
     s.linking = Boolean.parseBoolean(get("linking.enabled"));
     return s;
   }

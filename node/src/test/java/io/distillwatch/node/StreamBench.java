@@ -44,7 +44,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * </ol>
  *
  * <p>Run: see docs/bench/streaming.md. Args: {@code [events=400000] [latencySeconds=30]
- * [latencyRate=half the p1 rate] [latency-only]}.
+ * [latencyRate=half the p1 rate] [latency-only]}; {@code latencySeconds=0} measures throughput only.
  */
 public final class StreamBench {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,6 +57,7 @@ public final class StreamBench {
     // Optional: a fixed latency rate (events/s) and "latency-only" to skip the throughput phase.
     double latencyRate = args.length > 2 ? Double.parseDouble(args[2]) : 0;
     boolean latencyOnly = args.length > 3 && args[3].equals("latency-only");
+    boolean throughputOnly = latencySeconds == 0;
     Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "stream-bench");
     try (TestBroker broker = TestBroker.start(dir.resolve("kafka"))) {
       double rate1 = latencyRate * 2;
@@ -68,6 +69,9 @@ public final class StreamBench {
         rate1 = throughput(broker, dir, "p1", 1, events);
         double rate2 = throughput(broker, dir, "p2", 2, events);
         System.out.printf("RESULT throughput p1 %.0f events/s, p2 %.0f events/s (checkpoint interval 10 s)%n", rate1, rate2);
+      }
+      if (throughputOnly) {
+        System.exit(0);
       }
       double rate = latencyRate > 0 ? latencyRate : Math.max(1000, rate1 / 2);
       latency(broker, dir, rate, 15, "at-least-once", "warmup"); // JIT and broker warm-up, not reported
@@ -122,8 +126,8 @@ public final class StreamBench {
     double cpuSeconds = (((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() - cpuStart) / 1e9;
     double rate = (events - tenth) / seconds;
     System.out.printf("parallelism %d: %d events, %.0f events/s sustained (wall clock), %.0f events per CPU-second "
-            + "(whole JVM: broker + job), machine load %.1f, checkpoints completed %d, last checkpoint %d ms%n",
-        parallelism, events, rate, (events - tenth) / cpuSeconds, os.getSystemLoadAverage(),
+            + "(whole JVM: broker + job), machine load %.1f, verdict changes %d, checkpoints completed %d, last checkpoint %d ms%n",
+        parallelism, events, rate, (events - tenth) / cpuSeconds, os.getSystemLoadAverage(), NodeMetrics.jvm().value("verdictChanges"),
         NodeMetrics.jvm().value("numberOfCompletedCheckpoints"), NodeMetrics.jvm().value("lastCheckpointDuration"));
     job.cancel().get(60, TimeUnit.SECONDS);
     return rate;

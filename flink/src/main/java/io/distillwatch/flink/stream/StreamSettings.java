@@ -5,7 +5,7 @@ import java.time.Duration;
 
 /**
  * Event-time and state settings of the streaming job. Defaults: out-of-orderness 5 s, source idleness
- * 30 s, allowed lateness 0 s, apply interval 1 s, request-id dedup memory 1 day, linking on.
+ * 30 s, allowed lateness 0 s, apply interval 1 s, request-id dedup memory 1 day, idle account state expiry 30 days, linking on.
  */
 public final class StreamSettings implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -22,6 +22,11 @@ public final class StreamSettings implements Serializable {
   public Duration applyInterval = Duration.ofSeconds(1);
   /** How long request ids are remembered to drop repeats. */
   public Duration dedupTtl = Duration.ofDays(1);
+  /**
+   * An account with no event for this long (event time) loses its detection state, keeping only its
+   * verdict and seq; it starts afresh if it returns. {@link Duration#ZERO} keeps state for ever.
+   */
+  public Duration idleStateExpiry = Duration.ofDays(30);
   /**
    * Link accounts and score clusters (one global linking operator, see docs/streaming.md); off, only
    * accounts are scored.

@@ -2,6 +2,7 @@ package io.distillwatch.flink.types;
 
 import io.distillwatch.event.UsageEvent;
 import io.distillwatch.flink.cluster.ClusteredEvent;
+import io.distillwatch.flink.source.IngestRecord;
 import java.util.Objects;
 import org.apache.flink.api.common.serialization.SerializerConfig;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -13,6 +14,8 @@ public final class SerializerTypeInfo<T> extends TypeInformation<T> {
 
   public static final SerializerTypeInfo<UsageEvent> USAGE_EVENT =
       new SerializerTypeInfo<>(UsageEvent.class, UsageEventSerializer.INSTANCE);
+  public static final SerializerTypeInfo<IngestRecord> INGEST_RECORD =
+      new SerializerTypeInfo<>(IngestRecord.class, IngestRecordSerializer.INSTANCE);
   public static final SerializerTypeInfo<ClusteredEvent> CLUSTERED_EVENT =
       new SerializerTypeInfo<>(ClusteredEvent.class, ClusteredEventSerializer.INSTANCE);
 

@@ -5,10 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.distillwatch.event.UsageEvent;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.flink.runtime.state.VoidNamespace;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -45,7 +54,9 @@ class StreamDetectionFunctionTest {
     }
     assertThat(h.extractOutputValues()).isEmpty();
     assertThat(h.numEventTimeTimers()).isEqualTo(3);
-    assertThat(h.numKeyedStateEntries()).as("request ids and the pending buffer").isEqualTo(2);
+    assertThat(h.numKeyedStateEntries())
+        .as("request ids and the pending buffer (one slot per second of timers: three here)")
+        .isEqualTo(4);
 
     h.processWatermark(2000);
     assertThat(h.extractOutputValues()).extracting(c -> c.at).containsExactly(1000L, 2000L);
@@ -169,6 +180,180 @@ class StreamDetectionFunctionTest {
     assertThat(restored.numEventTimeTimers()).isZero();
     assertThat(Probe.sorted(out)).as("seed 42").isEqualTo(Probe.expected(RULES, events));
     restored.close();
+  }
+
+  private static KeyedOneInputStreamOperatorTestHarness<String, UsageEvent, VerdictChange> harness(
+      KeyedProcessFunction<String, UsageEvent, VerdictChange> fn, boolean rocksDb) throws Exception {
+    var h =
+        new KeyedOneInputStreamOperatorTestHarness<String, UsageEvent, VerdictChange>(
+            new KeyedProcessOperator<>(fn), e -> e.account, Types.STRING);
+    if (rocksDb) {
+      h.setStateBackend(new EmbeddedRocksDBStateBackend());
+    }
+    return h;
+  }
+
+  /** Sends events with the watermark {@code lagMs} behind the newest event time (none is late). */
+  private static void replay(
+      KeyedOneInputStreamOperatorTestHarness<String, UsageEvent, VerdictChange> h,
+      List<UsageEvent> events,
+      long lagMs)
+      throws Exception {
+    long max = Long.MIN_VALUE;
+    for (UsageEvent e : events) {
+      send(h, e);
+      max = Math.max(max, e.ts);
+      h.processWatermark(max - lagMs);
+    }
+  }
+
+  @Test
+  void eventsWaitingLongerThanTheBufferSlotsSpanStayInOrder() throws Exception {
+    // 30 s of out-of-orderness at a 1 s interval: ~30 intervals pending per account, 8 slots
+    List<UsageEvent> events = Probe.traffic(7, 3000, 3, 0.5, 30_000);
+    var h =
+        harness(
+            new StreamDetectionFunction<>(RULES, Duration.ZERO, Duration.ofSeconds(1), Duration.ofDays(1)),
+            false);
+    h.open();
+    replay(h, events, 30_000);
+    h.processWatermark(Long.MAX_VALUE);
+    assertThat(h.getSideOutput(StreamDetectionFunction.LATE)).isNull();
+    assertThat(Probe.sorted(h.extractOutputValues())).as("seed 7").isEqualTo(Probe.expected(RULES, events));
+    assertThat(h.numEventTimeTimers()).isZero();
+    h.close();
+  }
+
+  @Test
+  void aRestoreWithOtherLatenessAndIntervalStillAppliesEveryBufferedEvent() throws Exception {
+    List<UsageEvent> events = Probe.traffic(11, 1200, 4, 0.3, 3000);
+    var h =
+        harness(
+            new StreamDetectionFunction<>(RULES, Duration.ZERO, Duration.ofSeconds(1), Duration.ofDays(1)),
+            true);
+    h.open();
+    replay(h, events.subList(0, 600), 3000);
+    OperatorSubtaskState snapshot = h.snapshot(1, 1);
+    List<VerdictChange> out = new ArrayList<>(h.extractOutputValues());
+    h.close();
+
+    var restored =
+        harness(
+            new StreamDetectionFunction<>(
+                RULES, Duration.ofMillis(1500), Duration.ofMillis(250), Duration.ofDays(1)),
+            true);
+    restored.initializeState(snapshot);
+    restored.open();
+    replay(restored, events.subList(600, events.size()), 3000);
+    restored.processWatermark(Long.MAX_VALUE);
+    out.addAll(restored.extractOutputValues());
+    assertThat(restored.numEventTimeTimers()).isZero();
+    assertThat(Probe.sorted(out)).as("seed 11").isEqualTo(Probe.expected(RULES, events));
+    restored.close();
+  }
+
+  @Test
+  void aCheckpointOfTheSingleListLayoutRestoresIntoTheSlots() throws Exception {
+    List<UsageEvent> events = Probe.traffic(5, 1000, 4, 0.3, 3000);
+    var old =
+        harness(
+            new LegacyStreamDetectionFunction<>(RULES, Duration.ZERO, Duration.ofSeconds(1), Duration.ofDays(1)),
+            true);
+    old.open();
+    replay(old, events.subList(0, 500), 3000);
+    OperatorSubtaskState snapshot = old.snapshot(1, 1);
+    List<VerdictChange> out = new ArrayList<>(old.extractOutputValues());
+    old.close();
+
+    var restored =
+        harness(
+            new StreamDetectionFunction<>(RULES, Duration.ZERO, Duration.ofSeconds(1), Duration.ofDays(1)),
+            true);
+    restored.initializeState(snapshot);
+    restored.open();
+    send(restored, events.get(10)); // a repeat: the restored request ids still drop it
+    replay(restored, events.subList(500, events.size()), 3000);
+    restored.processWatermark(Long.MAX_VALUE);
+    out.addAll(restored.extractOutputValues());
+    assertThat(restored.numEventTimeTimers()).isZero();
+    assertThat(Probe.sorted(out)).as("seed 5").isEqualTo(Probe.expected(RULES, events));
+    restored.close();
+  }
+
+  /** Accounts that have rules state ("account") or a verdict/seq record ("progress"). */
+  private static Set<String> keysWith(
+      KeyedOneInputStreamOperatorTestHarness<String, UsageEvent, VerdictChange> h, String state) {
+    try (Stream<String> keys =
+        h.getOperator().<String>getKeyedStateBackend().getKeys(state, VoidNamespace.INSTANCE)) {
+      return keys.collect(Collectors.toCollection(TreeSet::new));
+    }
+  }
+
+  @Test
+  void idleAccountsLoseTheirRulesStateWhileActiveAccountsAreUnaffected() throws Exception {
+    long t0 = 1_700_000_000_000L;
+    List<UsageEvent> events = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      if (i < 10) {
+        events.add(Probe.event("idle", t0 + i * 1000L + 100, "i" + i));
+      }
+      if (i < 3) {
+        events.add(Probe.event("quiet", t0 + i * 1000L + 200, "q" + i)); // 3 events: benign again, seq 3
+      }
+      events.add(Probe.event("active", t0 + i * 1000L + 500, "a" + i));
+    }
+    List<UsageEvent> returning =
+        List.of(Probe.event("idle", t0 + 70_000, "r1"), Probe.event("idle", t0 + 71_000, "r2"),
+            Probe.event("idle", t0 + 72_000, "r3"));
+    Map<Boolean, List<VerdictChange>> out = new HashMap<>();
+    for (boolean expire : List.of(false, true)) {
+      StreamDetectionFunction<OrderProbeRules.State> fn =
+          new StreamDetectionFunction<>(RULES, Duration.ZERO, Duration.ofSeconds(1), Duration.ofDays(1));
+      if (expire) {
+        fn.withIdleStateExpiry(Duration.ofSeconds(20));
+      }
+      var h = harness(fn, false);
+      h.open();
+      replay(h, events, 0);
+      h.processWatermark(t0 + 60_000);
+      if (expire) {
+        assertThat(keysWith(h, "account")).as("rules state").containsExactly("active");
+        assertThat(keysWith(h, "progress"))
+            .as("verdict and seq kept only where they make later changes unique")
+            .containsExactly("active", "idle", "quiet");
+        assertThat(h.numEventTimeTimers()).as("the active account's expiry timer").isEqualTo(1);
+      } else {
+        assertThat(keysWith(h, "account")).containsExactly("active", "idle", "quiet");
+      }
+      replay(h, returning, 0);
+      h.processWatermark(Long.MAX_VALUE);
+      out.put(expire, Probe.sorted(h.extractOutputValues()));
+      h.close();
+    }
+    List<UsageEvent> firstLife = new ArrayList<>(events);
+    assertThat(out.get(false)).isEqualTo(Probe.expected(RULES, concat(events, returning)));
+    assertThat(out.get(true).stream().filter(c -> !(c.id.equals("idle") && c.seq > 10)).toList())
+        .as("every change but the returning account's is the same as without expiry")
+        .isEqualTo(Probe.expected(RULES, firstLife));
+    assertThat(out.get(true).stream().filter(c -> c.id.equals("idle") && c.seq > 10).toList())
+        .as("the returning account starts from fresh rules state (1 event: suspicious, as it was) and its seq goes on")
+        .extracting(c -> c.from + ">" + c.to + "@" + c.seq)
+        .containsExactly("suspicious>distillation@11", "distillation>benign@12");
+  }
+
+  @Test
+  void withoutIdleExpiryNoExpiryTimerIsArmed() throws Exception {
+    var h = harness(Duration.ZERO);
+    send(h, Probe.event("a", 1000, "r1"));
+    h.processWatermark(1000);
+    assertThat(h.numEventTimeTimers()).isZero();
+    h.close();
+  }
+
+  private static List<UsageEvent> concat(List<UsageEvent> a, List<UsageEvent> b) {
+    List<UsageEvent> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 
   private static KeyedOneInputStreamOperatorTestHarness<String, UsageEvent, VerdictChange> harness0()

@@ -28,6 +28,7 @@ import org.flywaydb.core.Flyway;
 public final class NodeStore implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Connection connection;
+  private final java.util.Map<String, PreparedStatement> statements = new java.util.HashMap<>();
 
   private NodeStore(Connection connection) {
     this.connection = connection;
@@ -73,27 +74,7 @@ public final class NodeStore implements AutoCloseable {
   /** Records a change, and makes it the current verdict and evidence if it is the newest. */
   public void recordChange(VerdictChange c) {
     try {
-      insertIfAbsent(
-          "INSERT INTO verdict_changes (kind, id, seq, from_verdict, to_verdict, score, at_ms, signals, recorded_ms) "
-              + "SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS "
-              + "(SELECT 1 FROM verdict_changes WHERE kind = ? AND id = ? AND seq = ?)",
-          ps -> {
-            ps.setString(1, c.kind);
-            ps.setString(2, c.id);
-            ps.setLong(3, c.seq);
-            ps.setString(4, c.from);
-            ps.setString(5, c.to);
-            ps.setDouble(6, c.score);
-            ps.setLong(7, c.at);
-            ps.setString(8, c.signals == null ? "[]" : c.signals);
-            ps.setLong(9, System.currentTimeMillis());
-            ps.setString(10, c.kind);
-            ps.setString(11, c.id);
-            ps.setLong(12, c.seq);
-          });
-      if (becomesCurrent(c)) {
-        replaceEvidence(c);
-      }
+      change(c);
       connection.commit();
     } catch (SQLException e) {
       rollback();
@@ -101,10 +82,73 @@ public final class NodeStore implements AutoCloseable {
     }
   }
 
+  private void change(VerdictChange c) throws SQLException {
+    insertIfAbsent(
+        "INSERT INTO verdict_changes (kind, id, seq, from_verdict, to_verdict, score, at_ms, signals, recorded_ms) "
+            + "SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS "
+            + "(SELECT 1 FROM verdict_changes WHERE kind = ? AND id = ? AND seq = ?)",
+        ps -> {
+          ps.setString(1, c.kind);
+          ps.setString(2, c.id);
+          ps.setLong(3, c.seq);
+          ps.setString(4, c.from);
+          ps.setString(5, c.to);
+          ps.setDouble(6, c.score);
+          ps.setLong(7, c.at);
+          ps.setString(8, c.signals == null ? "[]" : c.signals);
+          ps.setLong(9, System.currentTimeMillis());
+          ps.setString(10, c.kind);
+          ps.setString(11, c.id);
+          ps.setLong(12, c.seq);
+        });
+    if (becomesCurrent(c)) {
+      replaceEvidence(c);
+    }
+  }
+
+  /**
+   * Writes {@code values} in one transaction, each as its single-record method would (changes,
+   * rejections or late events): one commit instead of one per record. If the transaction fails, it is
+   * rolled back and every record is written again in a transaction of its own, so a failure concerns
+   * the one record that causes it, as with single writes.
+   */
+  public <T> void recordAll(List<T> values, Kind<T> kind) {
+    if (values.isEmpty()) {
+      return;
+    }
+    try {
+      for (T v : values) {
+        kind.write(this, v);
+      }
+      connection.commit();
+    } catch (SQLException | StoreException e) {
+      rollback();
+      for (T v : values) {
+        try {
+          kind.write(this, v);
+          connection.commit();
+        } catch (SQLException ex) {
+          rollback();
+          throw new StoreException("cannot write to the store: " + ex.getMessage(), ex);
+        }
+      }
+    }
+  }
+
+  /** How {@link #recordAll} writes one record, without committing. */
+  @FunctionalInterface
+  public interface Kind<T> extends java.io.Serializable {
+    void write(NodeStore store, T value) throws SQLException;
+
+    Kind<VerdictChange> CHANGES = NodeStore::change;
+    Kind<Rejection> REJECTIONS = NodeStore::rejection;
+    Kind<UsageEvent> LATE_EVENTS = NodeStore::late;
+  }
+
   private boolean becomesCurrent(VerdictChange c) throws SQLException {
-    try (PreparedStatement ps =
-        connection.prepareStatement(
-            "UPDATE verdicts SET verdict = ?, score = ?, seq = ?, at_ms = ? WHERE kind = ? AND id = ? AND seq < ?")) {
+    {
+      PreparedStatement ps =
+          statement("UPDATE verdicts SET verdict = ?, score = ?, seq = ?, at_ms = ? WHERE kind = ? AND id = ? AND seq < ?");
       ps.setString(1, c.to);
       ps.setDouble(2, c.score);
       ps.setLong(3, c.seq);
@@ -132,7 +176,8 @@ public final class NodeStore implements AutoCloseable {
   }
 
   private void replaceEvidence(VerdictChange c) throws SQLException {
-    try (PreparedStatement del = connection.prepareStatement("DELETE FROM evidence WHERE kind = ? AND id = ?")) {
+    {
+      PreparedStatement del = statement("DELETE FROM evidence WHERE kind = ? AND id = ?");
       del.setString(1, c.kind);
       del.setString(2, c.id);
       del.executeUpdate();
@@ -143,9 +188,11 @@ public final class NodeStore implements AutoCloseable {
     } catch (java.io.IOException e) {
       throw new SQLException("signals are not a JSON array", e);
     }
-    try (PreparedStatement ins =
-        connection.prepareStatement(
-            "INSERT INTO evidence (kind, id, signal_id, seq, signal_value, contribution, evidence) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+    {
+      PreparedStatement ins =
+          statement(
+              "INSERT INTO evidence (kind, id, signal_id, seq, signal_value, contribution, evidence) VALUES (?, ?, ?, ?, ?, ?, ?)");
+      ins.clearBatch(); // a reused statement: nothing left from a failed write
       for (JsonNode s : signals) {
         ins.setString(1, c.kind);
         ins.setString(2, c.id);
@@ -162,8 +209,12 @@ public final class NodeStore implements AutoCloseable {
 
   /** Records a rejected input record (once, however often it is replayed). */
   public void recordRejection(Rejection r) {
+    write(Kind.REJECTIONS, r);
+  }
+
+  private void rejection(Rejection r) throws SQLException {
     String key = sha256(r.file + "\n" + r.line + "\n" + r.reason + "\n" + r.detail + "\n" + r.excerpt);
-    write(
+    insertIfAbsent(
         "INSERT INTO rejections (record_key, origin, position, reason, detail, excerpt, recorded_ms) "
             + "SELECT ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM rejections WHERE record_key = ?)",
         ps -> {
@@ -180,8 +231,12 @@ public final class NodeStore implements AutoCloseable {
 
   /** Records an event that came later than the allowed lateness (once). */
   public void recordLate(UsageEvent e) {
+    write(Kind.LATE_EVENTS, e);
+  }
+
+  private void late(UsageEvent e) throws SQLException {
     String key = sha256(e.account + "\n" + e.ts + "\n" + e.requestId);
-    write(
+    insertIfAbsent(
         "INSERT INTO late_events (record_key, account, ts_ms, request_id, recorded_ms) "
             + "SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM late_events WHERE record_key = ?)",
         ps -> {
@@ -194,9 +249,9 @@ public final class NodeStore implements AutoCloseable {
         });
   }
 
-  private void write(String sql, Binder binder) {
+  private <T> void write(Kind<T> kind, T value) {
     try {
-      insertIfAbsent(sql, binder);
+      kind.write(this, value);
       connection.commit();
     } catch (SQLException ex) {
       rollback();
@@ -204,9 +259,23 @@ public final class NodeStore implements AutoCloseable {
     }
   }
 
+  /**
+   * The connection's prepared statement for {@code sql}, prepared once and reused (the writes use a
+   * handful of statements; preparing each per record was a large part of a write).
+   */
+  private PreparedStatement statement(String sql) throws SQLException {
+    PreparedStatement ps = statements.get(sql);
+    if (ps == null) {
+      ps = connection.prepareStatement(sql);
+      statements.put(sql, ps);
+    }
+    return ps;
+  }
+
   /** True when a row was inserted; a concurrent insert of the same key counts as present. */
   private boolean insertIfAbsent(String sql, Binder binder) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+    try {
+      PreparedStatement ps = statement(sql);
       binder.bind(ps);
       return ps.executeUpdate() > 0;
     } catch (SQLException e) {
@@ -336,6 +405,10 @@ public final class NodeStore implements AutoCloseable {
   @Override
   public void close() {
     try {
+      for (PreparedStatement ps : statements.values()) {
+        ps.close();
+      }
+      statements.clear();
       connection.close();
     } catch (SQLException e) {
       throw new StoreException("cannot close the store: " + e.getMessage(), e);

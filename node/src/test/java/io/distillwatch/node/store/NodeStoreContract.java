@@ -57,6 +57,25 @@ abstract class NodeStoreContract {
   }
 
   @Test
+  void aBatchWritesWhatSingleWritesWouldIncludingReplaysInsideIt() {
+    store.recordChange(change("acct-1", 1, "benign", "suspicious", "volume.requests"));
+    store.recordAll(
+        List.of(
+            change("acct-1", 1, "benign", "suspicious", "volume.requests"),
+            change("acct-1", 3, "distillation", "suspicious", "elicitation.cot"),
+            change("acct-2", 1, "benign", "distillation"),
+            change("acct-1", 2, "suspicious", "distillation", "volume.requests", "structure.single_turn"),
+            change("acct-1", 3, "distillation", "suspicious", "elicitation.cot")),
+        NodeStore.Kind.CHANGES);
+    assertThat(store.history("account", "acct-1")).extracting(StoredChange::seq).containsExactly(1L, 2L, 3L);
+    assertThat(store.currentVerdict("account", "acct-1")).isEqualTo("suspicious");
+    assertThat(store.evidenceSignals("account", "acct-1")).containsExactly("elicitation.cot");
+    assertThat(store.currentVerdict("account", "acct-2")).isEqualTo("distillation");
+    store.recordAll(List.of(), NodeStore.Kind.CHANGES);
+    assertThat(store.changes()).hasSize(4);
+  }
+
+  @Test
   void alertsAreChangesIntoSuspiciousOrDistillation() {
     store.recordChange(change("a", 1, "benign", "distillation"));
     store.recordChange(change("a", 2, "distillation", "benign"));
