@@ -10,7 +10,10 @@ import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
-/** Flink serializer for {@link ClusteredEvent}: the cluster id, then the event's {@link UsageEventCodec} form. */
+/**
+ * Flink serializer for {@link ClusteredEvent}: the cluster key, the event's {@link UsageEventCodec} form
+ * (if any), then the profile (if any).
+ */
 public final class ClusteredEventSerializer extends TypeSerializerSingleton<ClusteredEvent> {
   private static final long serialVersionUID = 1L;
   public static final ClusteredEventSerializer INSTANCE = new ClusteredEventSerializer();
@@ -30,7 +33,7 @@ public final class ClusteredEventSerializer extends TypeSerializerSingleton<Clus
     if (from == null) {
       return null;
     }
-    ClusteredEvent copy = new ClusteredEvent(from.cluster, UsageEventCodec.copy(from.event));
+    ClusteredEvent copy = new ClusteredEvent(from.cluster, from.event == null ? null : UsageEventCodec.copy(from.event));
     copy.profile = from.profile; // immutable once built
     return copy;
   }
@@ -47,8 +50,11 @@ public final class ClusteredEventSerializer extends TypeSerializerSingleton<Clus
 
   @Override
   public void serialize(ClusteredEvent record, DataOutputView target) throws IOException {
-    target.writeUTF(record.cluster);
-    UsageEventCodec.write(record.event, target);
+    target.writeLong(record.cluster);
+    target.writeBoolean(record.event != null);
+    if (record.event != null) {
+      UsageEventCodec.write(record.event, target);
+    }
     AccountInfo p = record.profile;
     target.writeBoolean(p != null);
     if (p != null) {
@@ -73,8 +79,8 @@ public final class ClusteredEventSerializer extends TypeSerializerSingleton<Clus
 
   @Override
   public ClusteredEvent deserialize(DataInputView source) throws IOException {
-    String cluster = source.readUTF();
-    ClusteredEvent e = new ClusteredEvent(cluster, UsageEventCodec.read(source));
+    long cluster = source.readLong();
+    ClusteredEvent e = new ClusteredEvent(cluster, source.readBoolean() ? UsageEventCodec.read(source) : null);
     if (source.readBoolean()) {
       AccountInfo p = new AccountInfo(readString(source));
       long created = source.readLong();

@@ -18,7 +18,7 @@ class ClusteredEventSerializerTest {
     e.ts = 1_772_323_200_000L;
     e.account = "acct-1";
     e.userText = "hello";
-    ClusteredEvent tagged = new ClusteredEvent("c-1", e);
+    ClusteredEvent tagged = new ClusteredEvent(0x8d2f00c1a2b3c4d5L, e);
     tagged.profile = new AccountInfo("c-1");
     tagged.profile.createdAt = 1_772_000_000_000L;
     tagged.profile.emailDomain = "mailinator.com";
@@ -27,7 +27,7 @@ class ClusteredEventSerializerTest {
 
     ClusteredEvent back = roundTrip(tagged);
 
-    assertThat(back.cluster).isEqualTo("c-1");
+    assertThat(back.cluster).isEqualTo(0x8d2f00c1a2b3c4d5L);
     assertThat(back.event.account).isEqualTo("acct-1");
     assertThat(back.profile).usingRecursiveComparison().isEqualTo(tagged.profile);
   }
@@ -37,7 +37,17 @@ class ClusteredEventSerializerTest {
     UsageEvent e = new UsageEvent();
     e.account = "acct-2";
     e.userText = "";
-    assertThat(roundTrip(new ClusteredEvent("c-2", e)).profile).isNull();
+    assertThat(roundTrip(new ClusteredEvent(2L, e)).profile).isNull();
+  }
+
+  @Test
+  void aProfileRecordCarriesNoEvent() throws Exception {
+    AccountInfo profile = new AccountInfo("c-0000000000000003");
+    profile.signupPath = "api";
+    ClusteredEvent back = roundTrip(ClusteredEvent.profile(3L, profile));
+    assertThat(back.event).isNull();
+    assertThat(back.cluster).isEqualTo(3L);
+    assertThat(back.profile).usingRecursiveComparison().isEqualTo(profile);
   }
 
   private ClusteredEvent roundTrip(ClusteredEvent in) throws Exception {
