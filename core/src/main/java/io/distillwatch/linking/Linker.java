@@ -104,7 +104,7 @@ public final class Linker {
         }
       }
     }
-    LongLongMap pairWeights = expandPairs(pairSlots);
+    LongLongMap pairWeights = expandPairs(pairSlots, wideByAccount);
     pairSlots = null;
     pairWeights.forEach((key, value) -> {
       int a = first(key);
@@ -198,16 +198,20 @@ public final class Linker {
    * Expands weak values into account pairs, most specific (fewest holders) first, until {@value
    * #MAX_PAIRS} distinct pairs exist; after that only pairs already found gain weight. This bounds
    * the linker's memory when many moderately common values (busy /24s) would each add thousands of
-   * pairs; what is left out is the least specific evidence.
+   * pairs; what is left out is the least specific evidence. When all the values' pairs fit the budget,
+   * pairs of an account that cannot reach the threshold are not kept at all ({@link #hopeless}).
    */
-  private LongLongMap expandPairs(LongList pairSlots) {
+  private LongLongMap expandPairs(LongList pairSlots, Map<Integer, IntList> wideByAccount) {
     long[] sorted = pairSlots.toSortedArray();
     long total = 0;
     for (long packed : sorted) {
       long n = packed >>> 32;
       total += n * (n - 1) / 2;
     }
+    // When the budget cannot run out, pairs that cannot reach the threshold need not be kept.
+    boolean[] hopeless = total <= maxPairs ? hopeless(sorted, wideByAccount) : null;
     LongLongMap pairWeights = new LongLongMap((int) Math.min(total, maxPairs));
+    int[] kept = new int[16];
     for (long packed : sorted) {
       int slot = (int) packed;
       int n = table.count(slot);
@@ -215,6 +219,19 @@ public final class Linker {
       int k = kind.ordinal();
       int code = codes.code(kind, n);
       int[] m = table.members(slot);
+      if (hopeless != null) {
+        int h = 0;
+        if (kept.length < n) {
+          kept = new int[n];
+        }
+        for (int i = 0; i < n; i++) {
+          if (!hopeless[m[i]]) {
+            kept[h++] = m[i];
+          }
+        }
+        m = kept;
+        n = h;
+      }
       for (int i = 0; i < n; i++) {
         for (int j = i + 1; j < n; j++) {
           long pair = pairKey(m[i], m[j]);
@@ -231,6 +248,40 @@ public final class Linker {
       }
     }
     return pairWeights;
+  }
+
+  /**
+   * Accounts that no pair can link through weak values: the strongest weak value of each kind they
+   * hold (expanded or widely shared) add up, in kind order, to less than the threshold, and a pair's
+   * sum never exceeds either account's (floating-point addition is monotonic).
+   */
+  private boolean[] hopeless(long[] pairSlots, Map<Integer, IntList> wideByAccount) {
+    long[] best = new long[accounts.size()];
+    for (long packed : pairSlots) {
+      int slot = (int) packed;
+      int n = table.count(slot);
+      LinkKind kind = table.kind(slot);
+      int code = codes.code(kind, n);
+      int[] m = table.members(slot);
+      for (int i = 0; i < n; i++) {
+        best[m[i]] = WeightCodes.max(best[m[i]], kind.ordinal(), code);
+      }
+    }
+    wideByAccount.forEach((account, slots) -> best[account] = addAllWide(best[account], slots));
+    boolean[] hopeless = new boolean[accounts.size()];
+    for (int a = 0; a < best.length; a++) {
+      hopeless[a] = codes.sum(best[a]) < policy.linkThreshold - 1e-9;
+    }
+    return hopeless;
+  }
+
+  private long addAllWide(long packed, IntList slots) {
+    for (int i = 0; i < slots.size(); i++) {
+      int slot = slots.get(i);
+      LinkKind kind = table.kind(slot);
+      packed = WeightCodes.max(packed, kind.ordinal(), codes.code(kind, table.count(slot)));
+    }
+    return packed;
   }
 
   /** Adds to a pair the widely shared values both accounts hold (the strongest per kind). */

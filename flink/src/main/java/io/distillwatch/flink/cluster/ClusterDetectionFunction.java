@@ -30,6 +30,7 @@ public final class ClusterDetectionFunction extends KeyedProcessFunction<Long, C
   private transient long currentKey;
   private transient AccountState state;
   private transient PeakTracker peak;
+  private transient org.apache.flink.core.memory.DataInputDeserializer in;
 
   public ClusterDetectionFunction(ScanRequest request) {
     this.request = request;
@@ -38,6 +39,7 @@ public final class ClusterDetectionFunction extends KeyedProcessFunction<Long, C
   @Override
   public void open(OpenContext openContext) {
     profiles = new HashMap<>();
+    in = new org.apache.flink.core.memory.DataInputDeserializer();
     detector = new Detector(ScanContextLoader.load(request).context().withProfiles(profiles));
   }
 
@@ -58,8 +60,9 @@ public final class ClusterDetectionFunction extends KeyedProcessFunction<Long, C
       state = detector.newState(current);
       peak = new PeakTracker(detector);
     }
-    detector.update(state, e.event);
-    peak.observe(state, e.event.ts);
+    io.distillwatch.event.UsageEvent event = EventBytes.decode(e.event, in);
+    detector.update(state, event);
+    peak.observe(state, event.ts);
   }
 
   @Override

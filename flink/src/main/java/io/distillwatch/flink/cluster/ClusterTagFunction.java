@@ -1,6 +1,5 @@
 package io.distillwatch.flink.cluster;
 
-import io.distillwatch.event.UsageEvent;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -12,9 +11,9 @@ import org.apache.flink.util.Collector;
  * Tags each event of a clustered account with its cluster and drops the others. The assignments are
  * broadcast to every instance, and in batch mode Flink reads the broadcast input to its end before the
  * events, so the events need no shuffle by account and no waiting in state: they stream through in
- * any order and are shuffled once, by cluster.
+ * any order and are shuffled once, by cluster. Events stay encoded ({@link EventBytes}).
  */
-public final class ClusterTagFunction extends BroadcastProcessFunction<UsageEvent, ClusterAssignment, ClusteredEvent> {
+public final class ClusterTagFunction extends BroadcastProcessFunction<EventBytes, ClusterAssignment, ClusteredEvent> {
   private static final long serialVersionUID = 1L;
   /** Required by the broadcast API; the assignments are kept in a plain map (bounded input, no checkpoints). */
   public static final MapStateDescriptor<String, Long> ASSIGNMENTS =
@@ -32,7 +31,7 @@ public final class ClusterTagFunction extends BroadcastProcessFunction<UsageEven
   }
 
   @Override
-  public void processElement(UsageEvent event, ReadOnlyContext ctx, Collector<ClusteredEvent> collector) {
+  public void processElement(EventBytes event, ReadOnlyContext ctx, Collector<ClusteredEvent> collector) {
     Long cluster = clusterByAccount == null ? null : clusterByAccount.get(event.account);
     if (cluster == null) {
       return;
@@ -42,7 +41,7 @@ public final class ClusterTagFunction extends BroadcastProcessFunction<UsageEven
     }
     // serialized on emit (the next stage is a shuffle), so one instance serves every event
     out.cluster = cluster;
-    out.event = event;
+    out.event = event.event;
     collector.collect(out);
   }
 }

@@ -1,21 +1,19 @@
 package io.distillwatch.flink.cluster;
 
-import io.distillwatch.event.UsageEvent;
-
 /**
  * An event of a clustered account, tagged with its cluster's key ({@link ClusterKeys}); or, with no
  * event, the cluster's profile, which reaches the cluster's detection before its events.
  */
 public class ClusteredEvent {
   public long cluster;
-  /** The event, or null on a profile record. */
-  public UsageEvent event;
+  /** The event, encoded ({@link EventBytes}), or null on a profile record. */
+  public byte[] event;
   /** The cluster's profile, on its profile record only; null otherwise. */
   public io.distillwatch.event.AccountInfo profile;
 
   public ClusteredEvent() {}
 
-  public ClusteredEvent(long cluster, UsageEvent event) {
+  public ClusteredEvent(long cluster, byte[] event) {
     this.cluster = cluster;
     this.event = event;
   }

@@ -7,6 +7,7 @@ import io.distillwatch.flink.cluster.ClusterAssignment;
 import io.distillwatch.flink.cluster.ClusterDetectionFunction;
 import io.distillwatch.flink.cluster.ClusterTagFunction;
 import io.distillwatch.flink.cluster.ClusteredEvent;
+import io.distillwatch.flink.cluster.EventBytes;
 import io.distillwatch.flink.cluster.LinkingFunction;
 import io.distillwatch.flink.source.FileLinesSource;
 import io.distillwatch.flink.source.IngestRecord;
@@ -117,6 +118,8 @@ public final class ScanJob {
       // in batch mode, read before any event, so events need no second shuffle by account.
       DataStream<ClusteredEvent> tagged =
           timed
+              .map(EventBytes::of, SerializerTypeInfo.EVENT_BYTES)
+              .name("encode-events")
               .connect(linked.broadcast(ClusterTagFunction.ASSIGNMENTS))
               .process(new ClusterTagFunction(), SerializerTypeInfo.CLUSTERED_EVENT)
               .name("tag-clusters");

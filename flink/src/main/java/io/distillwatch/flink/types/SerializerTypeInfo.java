@@ -15,6 +15,8 @@ public final class SerializerTypeInfo<T> extends TypeInformation<T> {
       new SerializerTypeInfo<>(UsageEvent.class, UsageEventSerializer.INSTANCE);
   public static final SerializerTypeInfo<ClusteredEvent> CLUSTERED_EVENT =
       new SerializerTypeInfo<>(ClusteredEvent.class, ClusteredEventSerializer.INSTANCE);
+  public static final SerializerTypeInfo<io.distillwatch.flink.cluster.EventBytes> EVENT_BYTES =
+      new SerializerTypeInfo<>(io.distillwatch.flink.cluster.EventBytes.class, EventBytesSerializer.INSTANCE);
 
   private final Class<T> type;
   private final TypeSerializer<T> serializer;
