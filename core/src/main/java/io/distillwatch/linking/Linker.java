@@ -79,7 +79,7 @@ public final class Linker {
     }
     UnionFind uf = new UnionFind(accounts.size());
     // Per account: the slots of the widely shared weak values it holds, in slot order.
-    Map<Integer, IntList> wideByAccount = new HashMap<>();
+    IntList[] wideByAccount = new IntList[accounts.size()];
     LongList pairSlots = new LongList();
     for (int slot = 0; slot < table.capacity(); slot++) {
       if (!table.used(slot) || !table.shared(slot)) {
@@ -100,7 +100,10 @@ public final class Linker {
         pairSlots.add(((long) n << 32) | slot);
       } else {
         for (int i = 0; i < n; i++) {
-          wideByAccount.computeIfAbsent(m[i], a -> new IntList()).add(slot);
+          if (wideByAccount[m[i]] == null) {
+            wideByAccount[m[i]] = new IntList();
+          }
+          wideByAccount[m[i]].add(slot);
         }
       }
     }
@@ -109,7 +112,7 @@ public final class Linker {
     pairWeights.forEach((key, value) -> {
       int a = first(key);
       int b = second(key);
-      long packed = addSharedWide(value, wideByAccount.get(a), wideByAccount.get(b));
+      long packed = addSharedWide(value, wideByAccount[a], wideByAccount[b]);
       if (codes.sum(packed) >= policy.linkThreshold - 1e-9) {
         uf.union(a, b);
       }
@@ -201,7 +204,7 @@ public final class Linker {
    * pairs; what is left out is the least specific evidence. When all the values' pairs fit the budget,
    * pairs of an account that cannot reach the threshold are not kept at all ({@link #hopeless}).
    */
-  private LongLongMap expandPairs(LongList pairSlots, Map<Integer, IntList> wideByAccount) {
+  private LongLongMap expandPairs(LongList pairSlots, IntList[] wideByAccount) {
     long[] sorted = pairSlots.toSortedArray();
     long total = 0;
     for (long packed : sorted) {
@@ -234,16 +237,7 @@ public final class Linker {
       }
       for (int i = 0; i < n; i++) {
         for (int j = i + 1; j < n; j++) {
-          long pair = pairKey(m[i], m[j]);
-          long perKind = pairWeights.get(pair, -1L);
-          if (perKind == -1L) {
-            if (pairWeights.size() >= maxPairs) {
-              continue;
-            }
-            pairWeights.put(pair, WeightCodes.max(0L, k, code));
-          } else {
-            pairWeights.put(pair, WeightCodes.max(perKind, k, code));
-          }
+          pairWeights.raise(pairKey(m[i], m[j]), k, code, pairWeights.size() < maxPairs);
         }
       }
     }
@@ -255,7 +249,7 @@ public final class Linker {
    * hold (expanded or widely shared) add up, in kind order, to less than the threshold, and a pair's
    * sum never exceeds either account's (floating-point addition is monotonic).
    */
-  private boolean[] hopeless(long[] pairSlots, Map<Integer, IntList> wideByAccount) {
+  private boolean[] hopeless(long[] pairSlots, IntList[] wideByAccount) {
     long[] best = new long[accounts.size()];
     for (long packed : pairSlots) {
       int slot = (int) packed;
@@ -267,7 +261,11 @@ public final class Linker {
         best[m[i]] = WeightCodes.max(best[m[i]], kind.ordinal(), code);
       }
     }
-    wideByAccount.forEach((account, slots) -> best[account] = addAllWide(best[account], slots));
+    for (int a = 0; a < wideByAccount.length; a++) {
+      if (wideByAccount[a] != null) {
+        best[a] = addAllWide(best[a], wideByAccount[a]);
+      }
+    }
     boolean[] hopeless = new boolean[accounts.size()];
     for (int a = 0; a < best.length; a++) {
       hopeless[a] = codes.sum(best[a]) < policy.linkThreshold - 1e-9;
@@ -303,11 +301,14 @@ public final class Linker {
    * Accounts whose widely shared values alone reach the threshold, and hold exactly the same such
    * values, are linked without enumerating their pairs.
    */
-  private void linkByWideCombination(UnionFind uf, Map<Integer, IntList> wideByAccount, int kinds) {
+  private void linkByWideCombination(UnionFind uf, IntList[] wideByAccount, int kinds) {
     Map<IntList, Integer> firstBySignature = new HashMap<>();
-    for (Map.Entry<Integer, IntList> e : wideByAccount.entrySet()) {
+    for (int account = 0; account < wideByAccount.length; account++) {
+      IntList slots = wideByAccount[account];
+      if (slots == null) {
+        continue;
+      }
       double[] perKind = new double[kinds];
-      IntList slots = e.getValue();
       for (int i = 0; i < slots.size(); i++) {
         int slot = slots.get(i);
         LinkKind kind = table.kind(slot);
@@ -321,9 +322,9 @@ public final class Linker {
         continue;
       }
       // slots are added in slot order, so equal sets of values are equal lists
-      Integer first = firstBySignature.putIfAbsent(slots, e.getKey());
+      Integer first = firstBySignature.putIfAbsent(slots, account);
       if (first != null) {
-        uf.union(first, e.getKey());
+        uf.union(first, account);
       }
     }
   }

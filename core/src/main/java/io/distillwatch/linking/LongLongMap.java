@@ -82,6 +82,35 @@ final class LongLongMap {
     return true;
   }
 
+  /**
+   * Raises the 4-bit field {@code kind} of {@code key}'s value to {@code code} (see {@link
+   * WeightCodes#max}), adding the key with only that field set if it is absent and {@code mayAdd}.
+   * One probe where a get and a put would take two.
+   */
+  void raise(long key, int kind, int code, boolean mayAdd) {
+    if (key == 0) {
+      long v = get(0, -1L);
+      if (v != -1L || mayAdd) {
+        put(0, WeightCodes.max(v == -1L ? 0L : v, kind, code));
+      }
+      return;
+    }
+    int slot = find(key);
+    if (slot >= 0) {
+      values[slot] = WeightCodes.max(values[slot], kind, code);
+      return;
+    }
+    if (!mayAdd) {
+      return;
+    }
+    slot = -1 - slot;
+    keys[slot] = key;
+    values[slot] = WeightCodes.max(0L, kind, code);
+    if (++size * 2 > keys.length) {
+      grow();
+    }
+  }
+
   /** Calls {@code action} with every key and value. */
   void forEach(Entry action) {
     if (hasZero) {

@@ -119,6 +119,7 @@ public final class ScanJob {
       DataStream<ClusteredEvent> tagged =
           timed
               .map(EventBytes::of, SerializerTypeInfo.EVENT_BYTES)
+              .setParallelism(readers) // chained to the reader: encoded once, then only bytes move
               .name("encode-events")
               .connect(linked.broadcast(ClusterTagFunction.ASSIGNMENTS))
               .process(new ClusterTagFunction(), SerializerTypeInfo.CLUSTERED_EVENT)
