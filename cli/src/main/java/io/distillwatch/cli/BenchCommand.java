@@ -123,11 +123,23 @@ public final class BenchCommand implements Callable<Integer> {
     long linkStart = System.nanoTime();
     java.util.List<LinkedCluster> clusters = l.link();
     double linked = (System.nanoTime() - linkStart) / 1e9;
+    long[] values = l.indexedValues();
     System.out.printf(Locale.ROOT,
-        "linker: %,d accounts, %,d evidence records: index %.1f s, link %.1f s, %,d clusters (largest %,d), heap after indexing %,d MB (max %,d MB)%n",
-        accounts, records, indexed, linked, clusters.size(),
-        clusters.isEmpty() ? 0 : clusters.get(0).accounts().size(), heapIndexed, rt.maxMemory() >> 20);
+        "linker: %,d accounts, %,d evidence records, %,d distinct values (%,d held by 2+ accounts): index %.1f s, link %.1f s, %,d clusters (largest %,d), heap after indexing %,d MB, peak %,d MB (max %,d MB)%n",
+        accounts, records, values[0], values[1], indexed, linked, clusters.size(),
+        clusters.isEmpty() ? 0 : clusters.get(0).accounts().size(), heapIndexed, peakHeapMb(), rt.maxMemory() >> 20);
     return ExitCodes.OK;
+  }
+
+  /** Sum of the heap pools' peak usage since start (an upper bound of the peak heap; the GC log has the exact one). */
+  private static long peakHeapMb() {
+    long peak = 0;
+    for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+        peak += pool.getPeakUsage().getUsed();
+      }
+    }
+    return peak >> 20;
   }
 
   /** CPU time of this JVM (all threads), or 0 where the platform does not report it. */

@@ -34,12 +34,20 @@ public final class Linker {
   /** Two linked groups drawing on one pool of network prefixes: Jaccard overlap of their prefixes ≥ 0.5. */
   static final double POOL_OVERLAP = 0.5;
   private final LinkPolicy policy;
+  private final int maxPairs;
   private final List<String> accounts = new ArrayList<>();
   private final Map<String, Integer> accountIndex = new HashMap<>();
   private final KeyTable table = new KeyTable();
+  private WeightCodes codes;
 
   public Linker(LinkPolicy policy) {
+    this(policy, MAX_PAIRS);
+  }
+
+  /** A linker keeping at most {@code maxPairs} weak-evidence pairs (tests use small budgets). */
+  Linker(LinkPolicy policy, int maxPairs) {
     this.policy = policy;
+    this.maxPairs = maxPairs;
   }
 
   public void add(AccountEvidence evidence) {
@@ -59,16 +67,22 @@ public final class Linker {
     return accounts.size();
   }
 
+  /** Distinct evidence values indexed, and how many of them two or more accounts hold. */
+  public long[] indexedValues() {
+    return new long[] {table.distinctKeys(), table.sharedKeys()};
+  }
+
   /** The clusters of two or more accounts, largest first. */
   public List<LinkedCluster> link() {
+    if (codes == null) {
+      codes = new WeightCodes(policy);
+    }
     UnionFind uf = new UnionFind(accounts.size());
-    Map<Long, double[]> pairWeights = new HashMap<>();
-    // Per account: the widely shared weak values it holds (kind ordinal, weight, key).
-    Map<Integer, List<Object[]>> wideByAccount = new HashMap<>();
-    List<Long> pairSlots = new ArrayList<>();
-    int kinds = LinkKind.values().length;
+    // Per account: the slots of the widely shared weak values it holds, in slot order.
+    IntList[] wideByAccount = new IntList[accounts.size()];
+    LongList pairSlots = new LongList();
     for (int slot = 0; slot < table.capacity(); slot++) {
-      if (!table.used(slot) || table.count(slot) < 2) {
+      if (!table.used(slot) || !table.shared(slot)) {
         continue;
       }
       int n = table.count(slot);
@@ -86,26 +100,26 @@ public final class Linker {
         pairSlots.add(((long) n << 32) | slot);
       } else {
         for (int i = 0; i < n; i++) {
-          wideByAccount.computeIfAbsent(m[i], a -> new ArrayList<>()).add(new Object[] {kind.ordinal(), w, table.key(slot)});
+          if (wideByAccount[m[i]] == null) {
+            wideByAccount[m[i]] = new IntList();
+          }
+          wideByAccount[m[i]].add(slot);
         }
       }
     }
-    expandPairs(pairSlots, pairWeights, kinds);
-    for (Map.Entry<Long, double[]> e : pairWeights.entrySet()) {
-      int a = first(e.getKey());
-      int b = second(e.getKey());
-      double[] perKind = e.getValue();
-      addSharedWide(perKind, wideByAccount.get(a), wideByAccount.get(b));
-      double sum = 0;
-      for (double w : perKind) {
-        sum += w;
-      }
-      if (sum >= policy.linkThreshold - 1e-9) {
+    LongLongMap pairWeights = expandPairs(pairSlots, wideByAccount);
+    pairSlots = null;
+    pairWeights.forEach((key, value) -> {
+      int a = first(key);
+      int b = second(key);
+      long packed = addSharedWide(value, wideByAccount[a], wideByAccount[b]);
+      if (codes.sum(packed) >= policy.linkThreshold - 1e-9) {
         uf.union(a, b);
       }
-    }
-    linkByWideCombination(uf, wideByAccount, kinds);
-    linkGroups(uf, kinds);
+    });
+    pairWeights = null;
+    linkByWideCombination(uf, wideByAccount, LinkKind.values().length);
+    linkGroups(uf, LinkKind.values().length);
     return clusters(uf);
   }
 
@@ -130,7 +144,7 @@ public final class Linker {
     }
     Map<Long, double[]> groupPairs = new HashMap<>();
     for (int slot = 0; slot < table.capacity(); slot++) {
-      if (!table.used(slot) || table.count(slot) < 2) {
+      if (!table.used(slot) || !table.shared(slot)) {
         continue;
       }
       int n = table.count(slot);
@@ -187,63 +201,118 @@ public final class Linker {
    * Expands weak values into account pairs, most specific (fewest holders) first, until {@value
    * #MAX_PAIRS} distinct pairs exist; after that only pairs already found gain weight. This bounds
    * the linker's memory when many moderately common values (busy /24s) would each add thousands of
-   * pairs; what is left out is the least specific evidence.
+   * pairs; what is left out is the least specific evidence. When all the values' pairs fit the budget,
+   * pairs of an account that cannot reach the threshold are not kept at all ({@link #hopeless}).
    */
-  private void expandPairs(List<Long> pairSlots, Map<Long, double[]> pairWeights, int kinds) {
-    pairSlots.sort(null);
+  private LongLongMap expandPairs(LongList pairSlots, IntList[] wideByAccount) {
+    long[] sorted = pairSlots.toSortedArray();
+    long total = 0;
+    for (long packed : sorted) {
+      long n = packed >>> 32;
+      total += n * (n - 1) / 2;
+    }
+    // When the budget cannot run out, pairs that cannot reach the threshold need not be kept.
+    boolean[] hopeless = total <= maxPairs ? hopeless(sorted, wideByAccount) : null;
+    LongLongMap pairWeights = new LongLongMap((int) Math.min(total, maxPairs));
+    int[] kept = new int[16];
+    for (long packed : sorted) {
+      int slot = (int) packed;
+      int n = table.count(slot);
+      LinkKind kind = table.kind(slot);
+      int k = kind.ordinal();
+      int code = codes.code(kind, n);
+      int[] m = table.members(slot);
+      if (hopeless != null) {
+        int h = 0;
+        if (kept.length < n) {
+          kept = new int[n];
+        }
+        for (int i = 0; i < n; i++) {
+          if (!hopeless[m[i]]) {
+            kept[h++] = m[i];
+          }
+        }
+        m = kept;
+        n = h;
+      }
+      for (int i = 0; i < n; i++) {
+        for (int j = i + 1; j < n; j++) {
+          pairWeights.raise(pairKey(m[i], m[j]), k, code, pairWeights.size() < maxPairs);
+        }
+      }
+    }
+    return pairWeights;
+  }
+
+  /**
+   * Accounts that no pair can link through weak values: the strongest weak value of each kind they
+   * hold (expanded or widely shared) add up, in kind order, to less than the threshold, and a pair's
+   * sum never exceeds either account's (floating-point addition is monotonic).
+   */
+  private boolean[] hopeless(long[] pairSlots, IntList[] wideByAccount) {
+    long[] best = new long[accounts.size()];
     for (long packed : pairSlots) {
       int slot = (int) packed;
       int n = table.count(slot);
       LinkKind kind = table.kind(slot);
-      double w = policy.weight(kind, n);
+      int code = codes.code(kind, n);
       int[] m = table.members(slot);
       for (int i = 0; i < n; i++) {
-        for (int j = i + 1; j < n; j++) {
-          long pair = pairKey(m[i], m[j]);
-          double[] perKind = pairWeights.get(pair);
-          if (perKind == null) {
-            if (pairWeights.size() >= MAX_PAIRS) {
-              continue;
-            }
-            perKind = new double[kinds];
-            pairWeights.put(pair, perKind);
-          }
-          perKind[kind.ordinal()] = Math.max(perKind[kind.ordinal()], w);
-        }
+        best[m[i]] = WeightCodes.max(best[m[i]], kind.ordinal(), code);
       }
     }
+    for (int a = 0; a < wideByAccount.length; a++) {
+      if (wideByAccount[a] != null) {
+        best[a] = addAllWide(best[a], wideByAccount[a]);
+      }
+    }
+    boolean[] hopeless = new boolean[accounts.size()];
+    for (int a = 0; a < best.length; a++) {
+      hopeless[a] = codes.sum(best[a]) < policy.linkThreshold - 1e-9;
+    }
+    return hopeless;
+  }
+
+  private long addAllWide(long packed, IntList slots) {
+    for (int i = 0; i < slots.size(); i++) {
+      int slot = slots.get(i);
+      LinkKind kind = table.kind(slot);
+      packed = WeightCodes.max(packed, kind.ordinal(), codes.code(kind, table.count(slot)));
+    }
+    return packed;
   }
 
   /** Adds to a pair the widely shared values both accounts hold (the strongest per kind). */
-  private static void addSharedWide(double[] perKind, List<Object[]> a, List<Object[]> b) {
+  private long addSharedWide(long packed, IntList a, IntList b) {
     if (a == null || b == null) {
-      return;
+      return packed;
     }
-    Set<Long> bKeys = new java.util.HashSet<>();
-    for (Object[] v : b) {
-      bKeys.add((Long) v[2]);
-    }
-    for (Object[] v : a) {
-      if (bKeys.contains((Long) v[2])) {
-        int kind = (Integer) v[0];
-        perKind[kind] = Math.max(perKind[kind], (Double) v[1]);
+    for (int i = 0; i < a.size(); i++) {
+      int slot = a.get(i);
+      if (b.contains(slot)) {
+        LinkKind kind = table.kind(slot);
+        packed = WeightCodes.max(packed, kind.ordinal(), codes.code(kind, table.count(slot)));
       }
     }
+    return packed;
   }
 
   /**
    * Accounts whose widely shared values alone reach the threshold, and hold exactly the same such
    * values, are linked without enumerating their pairs.
    */
-  private void linkByWideCombination(UnionFind uf, Map<Integer, List<Object[]>> wideByAccount, int kinds) {
-    Map<String, Integer> firstBySignature = new HashMap<>();
-    for (Map.Entry<Integer, List<Object[]>> e : wideByAccount.entrySet()) {
+  private void linkByWideCombination(UnionFind uf, IntList[] wideByAccount, int kinds) {
+    Map<IntList, Integer> firstBySignature = new HashMap<>();
+    for (int account = 0; account < wideByAccount.length; account++) {
+      IntList slots = wideByAccount[account];
+      if (slots == null) {
+        continue;
+      }
       double[] perKind = new double[kinds];
-      List<Long> keys = new ArrayList<>();
-      for (Object[] v : e.getValue()) {
-        int kind = (Integer) v[0];
-        perKind[kind] = Math.max(perKind[kind], (Double) v[1]);
-        keys.add((Long) v[2]);
+      for (int i = 0; i < slots.size(); i++) {
+        int slot = slots.get(i);
+        LinkKind kind = table.kind(slot);
+        perKind[kind.ordinal()] = Math.max(perKind[kind.ordinal()], policy.weight(kind, table.count(slot)));
       }
       double sum = 0;
       for (double w : perKind) {
@@ -252,10 +321,10 @@ public final class Linker {
       if (sum < policy.linkThreshold - 1e-9) {
         continue;
       }
-      keys.sort(Comparator.naturalOrder());
-      Integer first = firstBySignature.putIfAbsent(keys.toString(), e.getKey());
+      // slots are added in slot order, so equal sets of values are equal lists
+      Integer first = firstBySignature.putIfAbsent(slots, account);
       if (first != null) {
-        uf.union(first, e.getKey());
+        uf.union(first, account);
       }
     }
   }
@@ -268,9 +337,13 @@ public final class Linker {
       }
     }
     Map<Integer, Map<LinkKind, LinkAgg>> linksByRoot = new HashMap<>();
-    Map<Integer, List<LinkedCluster.Group>> groupsByRoot = new HashMap<>();
+    Map<Integer, GroupTop> groupsByRoot = new HashMap<>();
+    GroupKeys seenGroups = new GroupKeys(uf);
+    // Per kind, the accounts already counted as holders of a value of that kind in their cluster.
+    java.util.BitSet[] holders = new java.util.BitSet[LinkKind.values().length];
+    long[] byRootOrder = new long[16];
     for (int slot = 0; slot < table.capacity(); slot++) {
-      if (!table.used(slot) || table.count(slot) < 2) {
+      if (!table.used(slot) || !table.shared(slot)) {
         continue;
       }
       int n = table.count(slot);
@@ -279,34 +352,42 @@ public final class Linker {
       if (n < 2 || w <= 0) {
         continue;
       }
-      Map<Integer, Integer> perRoot = new HashMap<>();
       int[] m = table.members(slot);
-      for (int i = 0; i < n; i++) {
-        if (byRoot.containsKey(uf.find(m[i]))) {
-          perRoot.merge(uf.find(m[i]), 1, Integer::sum);
-        }
+      // The holders grouped by cluster, each cluster's in holder order: (root, position) sorted.
+      if (byRootOrder.length < n) {
+        byRootOrder = new long[Math.max(n, byRootOrder.length * 2)];
       }
+      for (int i = 0; i < n; i++) {
+        byRootOrder[i] = ((long) uf.find(m[i]) << 32) | i;
+      }
+      java.util.Arrays.sort(byRootOrder, 0, n);
       String example = table.example(slot);
-      Map<Integer, List<Integer>> membersByRoot = new HashMap<>();
-      for (int i = 0; i < n; i++) {
-        int root = uf.find(m[i]);
-        if (perRoot.getOrDefault(root, 0) >= 2) {
-          membersByRoot.computeIfAbsent(root, r -> new ArrayList<>()).add(m[i]);
+      int start = 0;
+      while (start < n) {
+        int root = (int) (byRootOrder[start] >>> 32);
+        int end = start + 1;
+        while (end < n && (int) (byRootOrder[end] >>> 32) == root) {
+          end++;
         }
+        if (end - start >= 2) {
+          int[] members = new int[end - start];
+          for (int i = start; i < end; i++) {
+            members[i - start] = m[(int) byRootOrder[i]];
+          }
+          if (holders[kind.ordinal()] == null) {
+            holders[kind.ordinal()] = new java.util.BitSet(accounts.size());
+          }
+          linksByRoot
+              .computeIfAbsent(root, r -> new EnumMap<>(LinkKind.class))
+              .computeIfAbsent(kind, x -> new LinkAgg())
+              .add(members, w, example, holders[kind.ordinal()]);
+          int shown = Math.min(members.length, GROUP_MEMBERS);
+          if (seenGroups.addIfNew(kind, members, shown, slot, root)) {
+            groupsByRoot.computeIfAbsent(root, r -> new GroupTop()).offer(slot, kind, example, w, members, shown);
+          }
+        }
+        start = end;
       }
-      membersByRoot.forEach(
-          (root, members) -> {
-            linksByRoot
-                .computeIfAbsent(root, r -> new EnumMap<>(LinkKind.class))
-                .computeIfAbsent(kind, x -> new LinkAgg())
-                .add(members, w, example);
-            List<String> names = new ArrayList<>();
-            for (int i = 0; i < Math.min(members.size(), GROUP_MEMBERS); i++) {
-              names.add(accounts.get(members.get(i)));
-            }
-            groupsByRoot.computeIfAbsent(root, r -> new ArrayList<>())
-                .add(new LinkedCluster.Group(kind, example, w, names));
-          });
     }
     List<LinkedCluster> out = new ArrayList<>();
     for (Map.Entry<Integer, List<Integer>> e : byRoot.entrySet()) {
@@ -321,27 +402,148 @@ public final class Linker {
       for (Map.Entry<LinkKind, LinkAgg> a : new TreeMap<>(aggs).entrySet()) {
         LinkAgg agg = a.getValue();
         links.add(new LinkedCluster.Link(
-            a.getKey(), agg.pairs(), agg.weight, new ArrayList<>(agg.examples), agg.holders.size()));
+            a.getKey(), agg.pairs(), agg.weight, new ArrayList<>(agg.examples), agg.holders));
         if (a.getKey() == LinkKind.TEMPLATE && !agg.examples.isEmpty()) {
           fingerprint = "t-" + ClusterIds.sha256Hex(agg.examples.iterator().next()).substring(0, 16);
         }
       }
       links.sort(Comparator.comparingDouble((LinkedCluster.Link l) -> -l.weight()).thenComparing(l -> l.kind()));
-      // LSH bands of one template (or one activity pattern) shared by the same accounts draw as one value.
-      Map<String, LinkedCluster.Group> distinctGroups = new java.util.LinkedHashMap<>();
-      for (LinkedCluster.Group g : groupsByRoot.getOrDefault(e.getKey(), List.of())) {
-        distinctGroups.putIfAbsent(g.kind() + "|" + g.members(), g);
-      }
-      List<LinkedCluster.Group> groups = new ArrayList<>(distinctGroups.values());
-      groups.sort(Comparator.comparingDouble((LinkedCluster.Group g) -> -g.weight())
-          .thenComparing(g -> -g.members().size()).thenComparing(g -> String.valueOf(g.example())));
-      if (groups.size() > GROUPS) {
-        groups = new ArrayList<>(groups.subList(0, GROUPS));
-      }
+      GroupTop top = groupsByRoot.get(e.getKey());
+      List<LinkedCluster.Group> groups = top == null ? new ArrayList<>() : top.groups(accounts);
       out.add(new LinkedCluster(ClusterIds.of(members.get(0)), members, links, fingerprint, groups));
     }
     out.sort(Comparator.comparingInt((LinkedCluster c) -> -c.accounts().size()).thenComparing(LinkedCluster::id));
     return out;
+  }
+
+  /**
+   * The {@value #GROUPS} groups of one cluster to draw: distinct by kind and shown members (LSH bands
+   * of one template, or one activity pattern, shared by the same accounts draw as one value; the
+   * first such group seen stands for all), strongest first, then largest, then by example, ties in
+   * the order seen. Kept while scanning: a group that 40 earlier ones precede can never be drawn.
+   */
+  private static final class GroupTop {
+    private final List<Candidate> kept = new ArrayList<>();
+    private long seen;
+
+    private record Candidate(long seq, LinkKind kind, String example, double weight, int[] members, int shown) {}
+
+    private static final Comparator<Candidate> ORDER =
+        Comparator.comparingDouble((Candidate g) -> -g.weight())
+            .thenComparing(g -> -g.shown())
+            .thenComparing(g -> String.valueOf(g.example()))
+            .thenComparingLong(Candidate::seq);
+
+    void offer(int slot, LinkKind kind, String example, double w, int[] members, int shown) {
+      Candidate c = new Candidate(seen++, kind, example, w, members.length > shown
+          ? java.util.Arrays.copyOf(members, shown) : members, shown);
+      if (kept.size() < GROUPS) {
+        kept.add(c);
+        return;
+      }
+      int worst = 0;
+      for (int i = 1; i < kept.size(); i++) {
+        if (ORDER.compare(kept.get(i), kept.get(worst)) > 0) {
+          worst = i;
+        }
+      }
+      if (ORDER.compare(c, kept.get(worst)) < 0) {
+        kept.set(worst, c);
+      }
+    }
+
+    List<LinkedCluster.Group> groups(List<String> accounts) {
+      List<Candidate> sorted = new ArrayList<>(kept);
+      sorted.sort(ORDER);
+      List<LinkedCluster.Group> out = new ArrayList<>();
+      for (Candidate c : sorted) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < c.shown(); i++) {
+          names.add(accounts.get(c.members()[i]));
+        }
+        out.add(new LinkedCluster.Group(c.kind(), c.example(), c.weight(), names));
+      }
+      return out;
+    }
+  }
+
+  /**
+   * The groups seen so far, by kind and shown members: 64-bit hashes, each with the slot and cluster
+   * whose members it stands for, which are listed again and compared exactly on a hash match.
+   */
+  private final class GroupKeys {
+    private final UnionFind uf;
+    private long[] hashes = new long[1 << 10];
+    private int[] slots = new int[1 << 10];
+    private int[] roots = new int[1 << 10];
+    private int size;
+
+    GroupKeys(UnionFind uf) {
+      this.uf = uf;
+    }
+
+    /** True if no group of this kind with these first {@code shown} members (of cluster {@code root}) was seen. */
+    boolean addIfNew(LinkKind kind, int[] m, int shown, int slot, int root) {
+      long h = 0x9E3779B97F4A7C15L * (kind.ordinal() + 1);
+      for (int i = 0; i < shown; i++) {
+        h = (h ^ m[i]) * 0xBF58476D1CE4E5B9L;
+        h ^= h >>> 31;
+      }
+      h = h == 0 ? 1 : h;
+      int mask = hashes.length - 1;
+      int at = (int) (h ^ (h >>> 32)) & mask;
+      while (hashes[at] != 0) {
+        if (hashes[at] == h && table.kind(slots[at]) == kind && sameShown(slots[at], roots[at], m, shown)) {
+          return false;
+        }
+        at = (at + 1) & mask;
+      }
+      hashes[at] = h;
+      slots[at] = slot;
+      roots[at] = root;
+      if (++size * 2 > hashes.length) {
+        grow();
+      }
+      return true;
+    }
+
+    /** Whether the first members of {@code root} holding the value in {@code slot} are exactly {@code m}'s first {@code shown}. */
+    private boolean sameShown(int slot, int root, int[] m, int shown) {
+      int[] holders = table.members(slot);
+      int n = table.count(slot);
+      int k = 0;
+      for (int i = 0; i < n && k < GROUP_MEMBERS; i++) {
+        if (uf.find(holders[i]) == root) {
+          if (k >= shown || holders[i] != m[k]) {
+            return false;
+          }
+          k++;
+        }
+      }
+      return k == shown;
+    }
+
+    private void grow() {
+      long[] oldHashes = hashes;
+      int[] oldSlots = slots;
+      int[] oldRoots = roots;
+      hashes = new long[oldHashes.length * 2];
+      slots = new int[oldHashes.length * 2];
+      roots = new int[oldHashes.length * 2];
+      int mask = hashes.length - 1;
+      for (int i = 0; i < oldHashes.length; i++) {
+        long h = oldHashes[i];
+        if (h != 0) {
+          int at = (int) (h ^ (h >>> 32)) & mask;
+          while (hashes[at] != 0) {
+            at = (at + 1) & mask;
+          }
+          hashes[at] = h;
+          slots[at] = oldSlots[i];
+          roots[at] = oldRoots[i];
+        }
+      }
+    }
   }
 
   /** The network prefixes a linked group's members used (values within the kind's account ceiling). */
@@ -349,7 +551,7 @@ public final class Linker {
     if (pools.isEmpty()) {
       // one pass over the prefix index builds every group's pool
       for (int slot = 0; slot < table.capacity(); slot++) {
-        if (!table.used(slot)) {
+        if (!table.used(slot) || !table.shared(slot)) {
           continue;
         }
         int n = table.count(slot);
@@ -420,19 +622,25 @@ public final class Linker {
   private static final class LinkAgg {
     static final int EXACT_PAIRS = 200_000;
     long summedPairs;
-    Set<Long> distinct = new java.util.HashSet<>();
+    LongLongMap distinct = new LongLongMap(4);
     double weight;
     final Set<String> examples = new LinkedHashSet<>();
-    final Set<Integer> holders = new java.util.HashSet<>();
+    int holders;
 
-    void add(List<Integer> members, double w, String example) {
-      holders.addAll(members);
-      long k = members.size();
+    /** {@code counted}: the accounts (of any cluster) already counted as holders of this kind. */
+    void add(int[] members, double w, String example, java.util.BitSet counted) {
+      for (int a : members) {
+        if (!counted.get(a)) {
+          counted.set(a);
+          holders++;
+        }
+      }
+      long k = members.length;
       summedPairs += k * (k - 1) / 2;
       if (distinct != null && distinct.size() + k * (k - 1) / 2 <= EXACT_PAIRS) {
-        for (int i = 0; i < members.size(); i++) {
-          for (int j = i + 1; j < members.size(); j++) {
-            distinct.add(pairKey(members.get(i), members.get(j)));
+        for (int i = 0; i < members.length; i++) {
+          for (int j = i + 1; j < members.length; j++) {
+            distinct.put(pairKey(members[i], members[j]), 0L);
           }
         }
       } else {
@@ -446,6 +654,70 @@ public final class Linker {
 
     long pairs() {
       return distinct != null ? distinct.size() : summedPairs;
+    }
+  }
+
+  /** A growable list of ints, compared by content. */
+  static final class IntList {
+    private int[] values = new int[4];
+    private int size;
+
+    void add(int v) {
+      if (size == values.length) {
+        values = java.util.Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = v;
+    }
+
+    int size() {
+      return size;
+    }
+
+    int get(int i) {
+      return values[i];
+    }
+
+    boolean contains(int v) {
+      for (int i = 0; i < size; i++) {
+        if (values[i] == v) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof IntList other
+          && java.util.Arrays.equals(values, 0, size, other.values, 0, other.size);
+    }
+
+    @Override
+    public int hashCode() {
+      int h = 1;
+      for (int i = 0; i < size; i++) {
+        h = 31 * h + values[i];
+      }
+      return h;
+    }
+  }
+
+  /** A growable list of longs. */
+  static final class LongList {
+    private long[] values = new long[16];
+    private int size;
+
+    void add(long v) {
+      if (size == values.length) {
+        values = java.util.Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = v;
+    }
+
+    long[] toSortedArray() {
+      long[] out = java.util.Arrays.copyOf(values, size);
+      java.util.Arrays.sort(out);
+      return out;
     }
   }
 }

@@ -1,15 +1,13 @@
 package io.distillwatch.flink.cluster;
 
-/** An account's cluster (a Flink POJO). */
+/** An account's cluster, by key ({@link ClusterKeys}) (a Flink POJO). */
 public class ClusterAssignment {
   public String account;
-  public String cluster;
-  /** The cluster's profile (see {@code detect.ClusterProfile}), or null. */
-  public io.distillwatch.event.AccountInfo profile;
+  public long cluster;
 
   public ClusterAssignment() {}
 
-  public ClusterAssignment(String account, String cluster) {
+  public ClusterAssignment(String account, long cluster) {
     this.account = account;
     this.cluster = cluster;
   }

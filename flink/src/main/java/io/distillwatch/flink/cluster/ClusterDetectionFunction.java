@@ -16,9 +16,10 @@ import org.apache.flink.util.Collector;
 /**
  * Scores a cluster on its members' combined traffic with the same {@link Detector} as single accounts,
  * in event-time order (batch mode sorts each key's input by timestamp), so many light accounts add up.
- * Emits one result per cluster, keyed by the cluster id.
+ * A cluster's profile record, stamped first, precedes its events. Emits one result per cluster, with
+ * the cluster id as its account.
  */
-public final class ClusterDetectionFunction extends KeyedProcessFunction<String, ClusteredEvent, AccountResult> {
+public final class ClusterDetectionFunction extends KeyedProcessFunction<Long, ClusteredEvent, AccountResult> {
   private static final long serialVersionUID = 1L;
 
   private final ScanRequest request;
@@ -26,8 +27,10 @@ public final class ClusterDetectionFunction extends KeyedProcessFunction<String,
   private transient Map<String, AccountInfo> profiles;
   // Batch mode processes one key at a time: plain fields hold the current cluster.
   private transient String current;
+  private transient long currentKey;
   private transient AccountState state;
   private transient PeakTracker peak;
+  private transient org.apache.flink.core.memory.DataInputDeserializer in;
 
   public ClusterDetectionFunction(ScanRequest request) {
     this.request = request;
@@ -36,22 +39,30 @@ public final class ClusterDetectionFunction extends KeyedProcessFunction<String,
   @Override
   public void open(OpenContext openContext) {
     profiles = new HashMap<>();
+    in = new org.apache.flink.core.memory.DataInputDeserializer();
     detector = new Detector(ScanContextLoader.load(request).context().withProfiles(profiles));
   }
 
   @Override
   public void processElement(ClusteredEvent e, Context ctx, Collector<AccountResult> out) {
-    if (e.profile != null) {
-      profiles.put(e.cluster, e.profile);
-    }
-    if (!e.cluster.equals(current)) {
-      current = e.cluster;
-      state = detector.newState(e.cluster);
-      peak = new PeakTracker(detector);
+    if (current == null || e.cluster != currentKey) {
+      currentKey = e.cluster;
+      current = ClusterKeys.id(e.cluster);
       ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
     }
-    detector.update(state, e.event);
-    peak.observe(state, e.event.ts);
+    if (e.event == null) {
+      if (e.profile != null) {
+        profiles.put(current, e.profile);
+      }
+      return;
+    }
+    if (state == null) {
+      state = detector.newState(current);
+      peak = new PeakTracker(detector);
+    }
+    io.distillwatch.event.UsageEvent event = EventBytes.decode(e.event, in);
+    detector.update(state, event);
+    peak.observe(state, event.ts);
   }
 
   @Override

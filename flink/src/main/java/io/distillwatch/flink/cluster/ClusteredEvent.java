@@ -1,18 +1,27 @@
 package io.distillwatch.flink.cluster;
 
-import io.distillwatch.event.UsageEvent;
-
-/** An event of a clustered account, tagged with its cluster (a Flink POJO). */
+/**
+ * An event of a clustered account, tagged with its cluster's key ({@link ClusterKeys}); or, with no
+ * event, the cluster's profile, which reaches the cluster's detection before its events.
+ */
 public class ClusteredEvent {
-  public String cluster;
-  public UsageEvent event;
-  /** The cluster's profile, on each member's first event only; null otherwise. */
+  public long cluster;
+  /** The event, encoded ({@link EventBytes}), or null on a profile record. */
+  public byte[] event;
+  /** The cluster's profile, on its profile record only; null otherwise. */
   public io.distillwatch.event.AccountInfo profile;
 
   public ClusteredEvent() {}
 
-  public ClusteredEvent(String cluster, UsageEvent event) {
+  public ClusteredEvent(long cluster, byte[] event) {
     this.cluster = cluster;
     this.event = event;
+  }
+
+  /** The record carrying a cluster's profile. */
+  public static ClusteredEvent profile(long cluster, io.distillwatch.event.AccountInfo profile) {
+    ClusteredEvent e = new ClusteredEvent(cluster, null);
+    e.profile = profile;
+    return e;
   }
 }

@@ -25,6 +25,9 @@ import org.apache.flink.util.OutputTag;
 public final class LinkingFunction extends KeyedProcessFunction<Integer, AccountResult, ClusterAssignment> {
   private static final long serialVersionUID = 1L;
   public static final OutputTag<ClusterResult> CLUSTERS = new OutputTag<>("clusters") {};
+  /** One record per cluster with a profile: the profile, for the cluster's detection. */
+  public static final OutputTag<ClusteredEvent> PROFILES =
+      new OutputTag<>("cluster-profiles", io.distillwatch.flink.types.SerializerTypeInfo.CLUSTERED_EVENT);
 
   private final ScanRequest request;
   private transient Linker linker;
@@ -69,10 +72,12 @@ public final class LinkingFunction extends KeyedProcessFunction<Integer, Account
         infos.add(context.account(account));
       }
       AccountInfo profile = ClusterProfile.of(c.id(), infos);
+      long key = ClusterKeys.key(c.id());
+      if (profile != null) {
+        ctx.output(PROFILES, ClusteredEvent.profile(key, profile));
+      }
       for (String account : c.accounts()) {
-        ClusterAssignment a = new ClusterAssignment(account, c.id());
-        a.profile = profile;
-        out.collect(a);
+        out.collect(new ClusterAssignment(account, key));
       }
     }
     linker = new Linker(LinkPolicy.defaults());

@@ -3,10 +3,11 @@ package io.distillwatch.flink.scan;
 import io.distillwatch.flink.source.TriageFunction;
 import io.distillwatch.event.Rejection;
 import io.distillwatch.event.UsageEvent;
-import io.distillwatch.flink.cluster.ClusterAssignFunction;
 import io.distillwatch.flink.cluster.ClusterAssignment;
 import io.distillwatch.flink.cluster.ClusterDetectionFunction;
+import io.distillwatch.flink.cluster.ClusterTagFunction;
 import io.distillwatch.flink.cluster.ClusteredEvent;
+import io.distillwatch.flink.cluster.EventBytes;
 import io.distillwatch.flink.cluster.LinkingFunction;
 import io.distillwatch.flink.source.FileLinesSource;
 import io.distillwatch.flink.source.IngestRecord;
@@ -27,6 +28,7 @@ import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.configuration.CoreOptions;
@@ -112,25 +114,28 @@ public final class ScanJob {
               .setParallelism(1)
               .setMaxParallelism(1)
               .name("link-accounts");
-      DataStream<ClusterAssignment> assignments =
-          linked
-              // Batch mode orders each key's records of both inputs by timestamp: stamped first, an
-              // account's assignment reaches assign-clusters before its events, which then pass
-              // straight through instead of waiting in state (the function still buffers if not).
-              .assignTimestampsAndWatermarks(
-                  WatermarkStrategy.<ClusterAssignment>noWatermarks()
-                      .withTimestampAssigner((a, previous) -> Long.MIN_VALUE))
-              .name("assignments-first");
-      DataStream<AccountResult> clusterScores =
+      // Events of clustered accounts, tagged with their cluster: the assignments are broadcast and,
+      // in batch mode, read before any event, so events need no second shuffle by account.
+      DataStream<ClusteredEvent> tagged =
           timed
-              .keyBy(e -> e.account)
-              .connect(assignments.keyBy(a -> a.account))
-              .process(new ClusterAssignFunction(), SerializerTypeInfo.CLUSTERED_EVENT)
-              .name("assign-clusters")
+              .map(EventBytes::of, SerializerTypeInfo.EVENT_BYTES)
+              .setParallelism(readers) // chained to the reader: encoded once, then only bytes move
+              .name("encode-events")
+              .connect(linked.broadcast(ClusterTagFunction.ASSIGNMENTS))
+              .process(new ClusterTagFunction(), SerializerTypeInfo.CLUSTERED_EVENT)
+              .name("tag-clusters");
+      // Each cluster's profile, stamped first so it reaches the cluster's detection before its events.
+      DataStream<ClusteredEvent> profiles =
+          linked
+              .getSideOutput(LinkingFunction.PROFILES)
               .assignTimestampsAndWatermarks(
-                  WatermarkStrategy.<ClusteredEvent>forBoundedOutOfOrderness(Duration.ZERO)
-                      .withTimestampAssigner((e, previous) -> e.event.ts))
-              .keyBy(e -> e.cluster)
+                  WatermarkStrategy.<ClusteredEvent>noWatermarks()
+                      .withTimestampAssigner((e, previous) -> Long.MIN_VALUE))
+              .name("profiles-first");
+      DataStream<AccountResult> clusterScores =
+          tagged
+              .union(profiles)
+              .keyBy(e -> e.cluster, Types.LONG)
               .process(new ClusterDetectionFunction(request))
               .name("detect-clusters");
       clustersIt = linked.getSideOutput(LinkingFunction.CLUSTERS).collectAsync();

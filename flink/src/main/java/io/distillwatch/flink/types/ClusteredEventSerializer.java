@@ -2,7 +2,6 @@ package io.distillwatch.flink.types;
 
 import io.distillwatch.event.AccountInfo;
 import io.distillwatch.flink.cluster.ClusteredEvent;
-import io.distillwatch.ingest.UsageEventCodec;
 import java.io.IOException;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
@@ -10,7 +9,10 @@ import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
-/** Flink serializer for {@link ClusteredEvent}: the cluster id, then the event's {@link UsageEventCodec} form. */
+/**
+ * Flink serializer for {@link ClusteredEvent}: the cluster key, the encoded event's length (-1 for none)
+ * and bytes, then the profile (if any).
+ */
 public final class ClusteredEventSerializer extends TypeSerializerSingleton<ClusteredEvent> {
   private static final long serialVersionUID = 1L;
   public static final ClusteredEventSerializer INSTANCE = new ClusteredEventSerializer();
@@ -30,7 +32,7 @@ public final class ClusteredEventSerializer extends TypeSerializerSingleton<Clus
     if (from == null) {
       return null;
     }
-    ClusteredEvent copy = new ClusteredEvent(from.cluster, UsageEventCodec.copy(from.event));
+    ClusteredEvent copy = new ClusteredEvent(from.cluster, from.event == null ? null : from.event.clone());
     copy.profile = from.profile; // immutable once built
     return copy;
   }
@@ -47,8 +49,11 @@ public final class ClusteredEventSerializer extends TypeSerializerSingleton<Clus
 
   @Override
   public void serialize(ClusteredEvent record, DataOutputView target) throws IOException {
-    target.writeUTF(record.cluster);
-    UsageEventCodec.write(record.event, target);
+    target.writeLong(record.cluster);
+    target.writeInt(record.event == null ? -1 : record.event.length);
+    if (record.event != null) {
+      target.write(record.event);
+    }
     AccountInfo p = record.profile;
     target.writeBoolean(p != null);
     if (p != null) {
@@ -73,8 +78,14 @@ public final class ClusteredEventSerializer extends TypeSerializerSingleton<Clus
 
   @Override
   public ClusteredEvent deserialize(DataInputView source) throws IOException {
-    String cluster = source.readUTF();
-    ClusteredEvent e = new ClusteredEvent(cluster, UsageEventCodec.read(source));
+    long cluster = source.readLong();
+    int length = source.readInt();
+    byte[] event = null;
+    if (length >= 0) {
+      event = new byte[length];
+      source.readFully(event);
+    }
+    ClusteredEvent e = new ClusteredEvent(cluster, event);
     if (source.readBoolean()) {
       AccountInfo p = new AccountInfo(readString(source));
       long created = source.readLong();

@@ -18,6 +18,8 @@ public final class SerializerTypeInfo<T> extends TypeInformation<T> {
       new SerializerTypeInfo<>(IngestRecord.class, IngestRecordSerializer.INSTANCE);
   public static final SerializerTypeInfo<ClusteredEvent> CLUSTERED_EVENT =
       new SerializerTypeInfo<>(ClusteredEvent.class, ClusteredEventSerializer.INSTANCE);
+  public static final SerializerTypeInfo<io.distillwatch.flink.cluster.EventBytes> EVENT_BYTES =
+      new SerializerTypeInfo<>(io.distillwatch.flink.cluster.EventBytes.class, EventBytesSerializer.INSTANCE);
 
   private final Class<T> type;
   private final TypeSerializer<T> serializer;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.distillwatch.event.AccountInfo;
 import io.distillwatch.event.UsageEvent;
 import io.distillwatch.flink.cluster.ClusteredEvent;
+import io.distillwatch.flink.cluster.EventBytes;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class ClusteredEventSerializerTest {
     e.ts = 1_772_323_200_000L;
     e.account = "acct-1";
     e.userText = "hello";
-    ClusteredEvent tagged = new ClusteredEvent("c-1", e);
+    ClusteredEvent tagged = new ClusteredEvent(0x8d2f00c1a2b3c4d5L, EventBytes.of(e).event);
     tagged.profile = new AccountInfo("c-1");
     tagged.profile.createdAt = 1_772_000_000_000L;
     tagged.profile.emailDomain = "mailinator.com";
@@ -27,8 +28,11 @@ class ClusteredEventSerializerTest {
 
     ClusteredEvent back = roundTrip(tagged);
 
-    assertThat(back.cluster).isEqualTo("c-1");
-    assertThat(back.event.account).isEqualTo("acct-1");
+    assertThat(back.cluster).isEqualTo(0x8d2f00c1a2b3c4d5L);
+    UsageEvent event = EventBytes.decode(back.event, new DataInputDeserializer());
+    assertThat(event.account).isEqualTo("acct-1");
+    assertThat(event.ts).isEqualTo(e.ts);
+    assertThat(event.userText).isEqualTo("hello");
     assertThat(back.profile).usingRecursiveComparison().isEqualTo(tagged.profile);
   }
 
@@ -37,7 +41,17 @@ class ClusteredEventSerializerTest {
     UsageEvent e = new UsageEvent();
     e.account = "acct-2";
     e.userText = "";
-    assertThat(roundTrip(new ClusteredEvent("c-2", e)).profile).isNull();
+    assertThat(roundTrip(new ClusteredEvent(2L, EventBytes.of(e).event)).profile).isNull();
+  }
+
+  @Test
+  void aProfileRecordCarriesNoEvent() throws Exception {
+    AccountInfo profile = new AccountInfo("c-0000000000000003");
+    profile.signupPath = "api";
+    ClusteredEvent back = roundTrip(ClusteredEvent.profile(3L, profile));
+    assertThat(back.event).isNull();
+    assertThat(back.cluster).isEqualTo(3L);
+    assertThat(back.profile).usingRecursiveComparison().isEqualTo(profile);
   }
 
   private ClusteredEvent roundTrip(ClusteredEvent in) throws Exception {

@@ -1,0 +1,90 @@
+package io.distillwatch.linking;
+
+import java.util.Arrays;
+import java.util.TreeSet;
+
+/**
+ * The weights a {@link LinkPolicy} can give a shared value, as small codes, so that the linker can
+ * keep a pair's strongest value per kind in 4 bits and all kinds in one {@code long}.
+ *
+ * <p>This is not a quantisation: for each kind the code is the rank of {@code policy.weight(kind, n)}
+ * among the distinct weights that kind takes over every holder count {@code n} from 2 to its ceiling
+ * (1 = weakest, 0 = absent), and decoding returns that exact {@code double}. A larger code is a larger
+ * weight, so "strongest value per kind" is the largest code, and a pair's sum, added in kind order
+ * from decoded weights, is bit for bit the sum of the weights themselves. The default policy gives a
+ * decaying kind 11 distinct weights (full weight up to 10 holders, {@code 10/n} of it for 11 to 19,
+ * half from 20 on) and a strong one a single weight; a policy with more than 15 distinct weights for
+ * one kind is refused.
+ */
+final class WeightCodes {
+  static final int BITS = 4;
+  static final long MASK = (1L << BITS) - 1;
+
+  private final byte[][] codeByCount;
+  private final double[][] weightByCode;
+
+  WeightCodes(LinkPolicy policy) {
+    LinkKind[] kinds = LinkKind.values();
+    if (kinds.length * BITS > 64) {
+      throw new IllegalStateException("too many link kinds for one long: " + kinds.length);
+    }
+    codeByCount = new byte[kinds.length][];
+    weightByCode = new double[kinds.length][];
+    for (LinkKind kind : kinds) {
+      int max = policy.maxAccounts(kind);
+      TreeSet<Double> distinct = new TreeSet<>();
+      for (int n = 2; n <= max; n++) {
+        double w = policy.weight(kind, n);
+        if (w > 0) {
+          distinct.add(w);
+        }
+      }
+      if (distinct.size() > MASK) {
+        throw new IllegalStateException(kind + " takes " + distinct.size() + " distinct weights, at most " + MASK);
+      }
+      double[] weights = new double[distinct.size() + 1];
+      int i = 1;
+      for (double w : distinct) {
+        weights[i++] = w;
+      }
+      byte[] codes = new byte[max + 1];
+      for (int n = 2; n <= max; n++) {
+        double w = policy.weight(kind, n);
+        codes[n] = w > 0 ? (byte) Arrays.binarySearch(weights, 1, weights.length, w) : 0;
+      }
+      codeByCount[kind.ordinal()] = codes;
+      weightByCode[kind.ordinal()] = weights;
+    }
+  }
+
+  /** The code of a value of {@code kind} held by {@code n} accounts; 0 when it weighs nothing. */
+  int code(LinkKind kind, int n) {
+    byte[] codes = codeByCount[kind.ordinal()];
+    return n >= 0 && n < codes.length ? codes[n] : 0;
+  }
+
+  /** The exact weight of a code ({@code 0.0} for 0). */
+  double weight(int kind, int code) {
+    return weightByCode[kind][code];
+  }
+
+  /** {@code packed} with kind's code raised to {@code code} if that is stronger. */
+  static long max(long packed, int kind, int code) {
+    int shift = kind * BITS;
+    long current = (packed >>> shift) & MASK;
+    return code > current ? (packed & ~(MASK << shift)) | ((long) code << shift) : packed;
+  }
+
+  static int codeOf(long packed, int kind) {
+    return (int) ((packed >>> (kind * BITS)) & MASK);
+  }
+
+  /** The sum of a pair's per-kind weights, added in kind order (as the unpacked per-kind array was). */
+  double sum(long packed) {
+    double sum = 0;
+    for (int k = 0; k < weightByCode.length; k++) {
+      sum += weightByCode[k][codeOf(packed, k)];
+    }
+    return sum;
+  }
+}
