@@ -1,7 +1,6 @@
 package io.distillwatch.flink.stream.clusters;
 
 import io.distillwatch.event.UsageEvent;
-import io.distillwatch.flink.cluster.ClusteredEvent;
 import io.distillwatch.flink.stream.StreamSettings;
 import io.distillwatch.flink.types.SerializerTypeInfo;
 import java.util.ArrayList;
@@ -25,7 +24,7 @@ import org.apache.flink.util.Collector;
  * An account's events from before it was linked are not forwarded: a cluster's combined traffic
  * starts when its members join it.
  */
-public final class ClusterRouter extends KeyedCoProcessFunction<String, UsageEvent, ClusterControl, ClusteredEvent> {
+public final class ClusterRouter extends KeyedCoProcessFunction<String, UsageEvent, ClusterControl, LineageEvent> {
   private static final long serialVersionUID = 1L;
   private final StreamSettings settings;
   private transient ValueState<Memberships> memberships;
@@ -43,13 +42,13 @@ public final class ClusterRouter extends KeyedCoProcessFunction<String, UsageEve
   }
 
   @Override
-  public void processElement1(UsageEvent event, Context ctx, Collector<ClusteredEvent> out) throws Exception {
+  public void processElement1(UsageEvent event, Context ctx, Collector<LineageEvent> out) throws Exception {
     pending.add(event);
     ctx.timerService().registerEventTimeTimer(settings.applyTime(event.ts));
   }
 
   @Override
-  public void processElement2(ClusterControl control, Context ctx, Collector<ClusteredEvent> out) throws Exception {
+  public void processElement2(ClusterControl control, Context ctx, Collector<LineageEvent> out) throws Exception {
     if (ClusterControl.MEMBER.equals(control.type)) {
       Memberships m = memberships.value();
       memberships.update(m == null ? Memberships.of(control.at, control.lineage) : m.plus(control.at, control.lineage));
@@ -57,7 +56,7 @@ public final class ClusterRouter extends KeyedCoProcessFunction<String, UsageEve
   }
 
   @Override
-  public void onTimer(long timestamp, OnTimerContext ctx, Collector<ClusteredEvent> out) throws Exception {
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<LineageEvent> out) throws Exception {
     List<UsageEvent> due = new ArrayList<>();
     List<UsageEvent> later = new ArrayList<>();
     Iterable<UsageEvent> buffered = pending.get();
@@ -83,7 +82,7 @@ public final class ClusterRouter extends KeyedCoProcessFunction<String, UsageEve
     for (UsageEvent e : due) {
       String lineage = m.at(settings.applyTime(e.ts));
       if (lineage != null) {
-        out.collect(new ClusteredEvent(lineage, e));
+        out.collect(new LineageEvent(lineage, e));
       }
     }
     memberships.update(m.prunedBefore(timestamp));

@@ -5,7 +5,6 @@ import io.distillwatch.event.AccountInfo;
 import io.distillwatch.event.Signal;
 import io.distillwatch.event.UsageEvent;
 import io.distillwatch.event.Verdict;
-import io.distillwatch.flink.cluster.ClusteredEvent;
 import io.distillwatch.flink.stream.AccountRules;
 import io.distillwatch.flink.stream.StreamSettings;
 import io.distillwatch.flink.stream.VerdictChange;
@@ -42,7 +41,7 @@ import org.apache.flink.util.OutputTag;
  * dropped ({@link ClusterControl#RETIRE}): the merged cluster's combined traffic counts from the merge.
  */
 public final class StreamClusterDetectionFunction<S>
-    extends KeyedCoProcessFunction<String, ClusteredEvent, ClusterControl, VerdictChange> {
+    extends KeyedCoProcessFunction<String, LineageEvent, ClusterControl, VerdictChange> {
   private static final long serialVersionUID = 1L;
   public static final OutputTag<MemberVerdict> MEMBERS =
       new OutputTag<>("member-verdicts", TypeInformation.of(MemberVerdict.class));
@@ -79,7 +78,7 @@ public final class StreamClusterDetectionFunction<S>
   }
 
   @Override
-  public void processElement1(ClusteredEvent e, Context ctx, Collector<VerdictChange> out) throws Exception {
+  public void processElement1(LineageEvent e, Context ctx, Collector<VerdictChange> out) throws Exception {
     pending.add(e.event);
     ctx.timerService().registerEventTimeTimer(settings.applyTime(e.event.ts));
   }

@@ -1,12 +1,10 @@
 package io.distillwatch.flink.stream.clusters;
 
 import io.distillwatch.event.UsageEvent;
-import io.distillwatch.flink.cluster.ClusteredEvent;
 import io.distillwatch.flink.stream.AccountRules;
 import io.distillwatch.flink.stream.StreamDetectionFunction;
 import io.distillwatch.flink.stream.StreamSettings;
 import io.distillwatch.flink.stream.VerdictChange;
-import io.distillwatch.flink.types.SerializerTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -49,15 +47,15 @@ public final class StreamClusters {
     KeyedStream<UsageEvent, String> applied =
         DataStreamUtils.reinterpretAsKeyedStream(
             accountStage.getSideOutput(StreamDetectionFunction.APPLIED), e -> e.account, Types.STRING);
-    SingleOutputStreamOperator<ClusteredEvent> routed =
+    SingleOutputStreamOperator<LineageEvent> routed =
         applied
             .connect(controls.filter(c -> ClusterControl.MEMBER.equals(c.type)).name("members").keyBy(c -> c.account, Types.STRING))
-            .process(new ClusterRouter(settings), SerializerTypeInfo.CLUSTERED_EVENT)
+            .process(new ClusterRouter(settings), TypeInformation.of(LineageEvent.class))
             .name("route-to-clusters")
             .uid(UID_ROUTE);
     SingleOutputStreamOperator<VerdictChange> clusterChanges =
         routed
-            .keyBy(e -> e.cluster, Types.STRING)
+            .keyBy(e -> e.lineage, Types.STRING)
             .connect(controls.keyBy(c -> c.lineage, Types.STRING))
             .process(new StreamClusterDetectionFunction<>(rules, settings), TypeInformation.of(VerdictChange.class))
             .name("detect-clusters")
