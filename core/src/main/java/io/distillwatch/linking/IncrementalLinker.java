@@ -31,7 +31,8 @@ import java.util.Map;
 public final class IncrementalLinker {
   /** Distinct weak-evidence pairs tracked, as in the batch linker (5,000,000). */
   static final int MAX_PAIRS = 5_000_000;
-  private static final int FORMAT = 3;
+  private static final int FORMAT = 4;
+  private static final long MISSING = Long.MIN_VALUE;
 
   /** A merge of two components: who moved to which lineage, and the evidence that caused it. */
   public record Merge(
@@ -51,11 +52,12 @@ public final class IncrementalLinker {
   /** Per root of a component of two or more: members, lineage, smallest member, evidence by kind. */
   private final Map<Integer, Component> components = new HashMap<>();
   /** Value hash → its only holder so far (most values: an account's own IPs, templates, …). */
-  private final LongLongTable single = new LongLongTable();
+  private final LongLongMap single = new LongLongMap(1 << 10);
   /** Value hash → its holders, once two or more accounts hold it. */
   private final Map<Long, Holders> shared = new HashMap<>();
-  /** Pair of accounts → its per-kind weights so far, packed by {@link PairWeights}. */
-  private final LongLongTable pairs = new LongLongTable();
+  /** Pair of accounts → its per-kind weights so far, as {@link WeightCodes} packed in one long. */
+  private final LongLongMap pairs = new LongLongMap(1 << 10);
+  private final WeightCodes codes;
 
   public IncrementalLinker(LinkPolicy policy) {
     for (LinkKind strong : new LinkKind[] {LinkKind.PAYMENT_FP, LinkKind.TEMPLATE}) {
@@ -64,6 +66,7 @@ public final class IncrementalLinker {
       }
     }
     this.policy = policy;
+    this.codes = new WeightCodes(policy);
   }
 
   public int accounts() {
@@ -144,8 +147,8 @@ public final class IncrementalLinker {
   private void addValue(int a, LinkKind kind, long h, String example, List<Merge> merges) {
     Holders holders = shared.get(h);
     if (holders == null) {
-      long only = single.get(h);
-      if (only == LongLongTable.MISSING) {
+      long only = single.get(h, MISSING);
+      if (only == MISSING) {
         single.put(h, a);
         return;
       }
@@ -170,9 +173,10 @@ public final class IncrementalLinker {
     if (w >= policy.linkThreshold) {
       union(a, holders.members[0], kind, holders.example, merges);
     } else if (n <= policy.maxPairsAccounts) {
+      int code = codes.code(kind, n);
       for (int i = 0; i < holders.count; i++) {
         int b = holders.members[i];
-        if (find(a) != find(b) && gain(a, b, kind, w)) {
+        if (find(a) != find(b) && gain(a, b, kind, code)) {
           union(a, b, kind, holders.example, merges);
         }
       }
@@ -180,18 +184,18 @@ public final class IncrementalLinker {
     holders.add(a);
   }
 
-  /** Adds a kind's weight to a pair; true when the pair's evidence reaches the threshold. */
-  private boolean gain(int a, int b, LinkKind kind, double w) {
+  /** Adds a kind's weight (as its code) to a pair; true when the pair's evidence reaches the threshold. */
+  private boolean gain(int a, int b, LinkKind kind, int code) {
     long key = pairKey(a, b);
-    long packed = pairs.get(key);
-    if (packed == LongLongTable.MISSING) {
+    long packed = pairs.get(key, MISSING);
+    if (packed == MISSING) {
       if (pairs.size() >= MAX_PAIRS) {
         return false;
       }
       packed = 0;
     }
-    packed = PairWeights.raise(packed, kind, w);
-    if (PairWeights.sum(packed) >= policy.linkThreshold - PairWeights.TOLERANCE) {
+    packed = WeightCodes.max(packed, kind.ordinal(), code);
+    if (codes.sum(packed) >= policy.linkThreshold - 1e-9) {
       pairs.remove(key); // linked: the pair's weights are no longer needed
       return true;
     }

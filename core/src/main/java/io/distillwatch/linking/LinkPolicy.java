@@ -11,8 +11,9 @@ import java.util.Map;
  * up to {@link #fullySpecificUpTo} accounts and falls as {@code fullySpecificUpTo / n} beyond it, down
  * to nothing above the kind's {@code maxAccounts} (a mobile-carrier NAT, a privacy relay, a cloud
  * egress, a popular client library). Two accounts are linked when the weights of the kinds they share
- * (the strongest value of each kind) add up to at least {@link #linkThreshold}: a payment fingerprint
- * alone does it, several independent weak links together do.
+ * (the strongest value of each kind) add up to at least {@link #linkThreshold} — the nested network
+ * levels (address, prefix, ASN) counting once, at the strongest ({@link #combine}): a payment
+ * fingerprint alone does it, several independent weak links together do.
  */
 public final class LinkPolicy {
   /** Sum of per-kind weights at which two accounts are linked: 1.0. */
@@ -72,6 +73,33 @@ public final class LinkPolicy {
       return base.get(kind);
     }
     return base.get(kind) * Math.max(specificity, 0.5);
+  }
+
+  /**
+   * Whether a kind is a network level (IP address, its /24 or /64, its ASN). The levels are nested —
+   * an address lies in its prefix, which lies in its ASN — so they are not independent evidence: two
+   * accounts sharing them count only the strongest ({@link #combine}).
+   */
+  public static boolean isNetwork(LinkKind kind) {
+    return kind == LinkKind.IP || kind == LinkKind.IP_PREFIX || kind == LinkKind.ASN;
+  }
+
+  /**
+   * The evidence of a pair from its strongest weight per kind (indexed by ordinal): independent kinds
+   * add up; the nested network levels count once, at the strongest.
+   */
+  public static double combine(double[] perKind) {
+    double sum = 0;
+    double network = 0;
+    LinkKind[] kinds = LinkKind.values();
+    for (int k = 0; k < perKind.length; k++) {
+      if (isNetwork(kinds[k])) {
+        network = Math.max(network, perKind[k]);
+      } else {
+        sum += perKind[k];
+      }
+    }
+    return sum + network;
   }
 
   public double base(LinkKind kind) {

@@ -187,11 +187,7 @@ public final class Linker {
         // Members rotate through one pool of exits: each /24 is held by few, the pool by all.
         perKind[LinkKind.IP_PREFIX.ordinal()] = policy.base(LinkKind.IP_PREFIX);
       }
-      double sum = 0;
-      for (double w : perKind) {
-        sum += w;
-      }
-      if (sum >= GROUP_LINK_THRESHOLD - 1e-9) {
+      if (LinkPolicy.combine(perKind) >= GROUP_LINK_THRESHOLD - 1e-9) {
         uf.union(first(e.getKey()), second(e.getKey()));
       }
     }
@@ -314,11 +310,7 @@ public final class Linker {
         LinkKind kind = table.kind(slot);
         perKind[kind.ordinal()] = Math.max(perKind[kind.ordinal()], policy.weight(kind, table.count(slot)));
       }
-      double sum = 0;
-      for (double w : perKind) {
-        sum += w;
-      }
-      if (sum < policy.linkThreshold - 1e-9) {
+      if (LinkPolicy.combine(perKind) < policy.linkThreshold - 1e-9) {
         continue;
       }
       // slots are added in slot order, so equal sets of values are equal lists

@@ -82,6 +82,32 @@ final class LongLongMap {
     return true;
   }
 
+  /** Removes {@code key} (backward-shift deletion: no tombstones, lookups stay correct). */
+  void remove(long key) {
+    if (key == 0) {
+      hasZero = false;
+      return;
+    }
+    int slot = find(key);
+    if (slot < 0) {
+      return;
+    }
+    int mask = keys.length - 1;
+    int gap = slot;
+    for (int j = (gap + 1) & mask; keys[j] != 0; j = (j + 1) & mask) {
+      int home = home(keys[j]);
+      // j may move into the gap unless its home lies cyclically in (gap, j]
+      boolean stays = gap <= j ? (home > gap && home <= j) : (home > gap || home <= j);
+      if (!stays) {
+        keys[gap] = keys[j];
+        values[gap] = values[j];
+        gap = j;
+      }
+    }
+    keys[gap] = 0;
+    size--;
+  }
+
   /**
    * Raises the 4-bit field {@code kind} of {@code key}'s value to {@code code} (see {@link
    * WeightCodes#max}), adding the key with only that field set if it is absent and {@code mayAdd}.

@@ -10,8 +10,8 @@ import java.util.TreeSet;
  * <p>This is not a quantisation: for each kind the code is the rank of {@code policy.weight(kind, n)}
  * among the distinct weights that kind takes over every holder count {@code n} from 2 to its ceiling
  * (1 = weakest, 0 = absent), and decoding returns that exact {@code double}. A larger code is a larger
- * weight, so "strongest value per kind" is the largest code, and a pair's sum, added in kind order
- * from decoded weights, is bit for bit the sum of the weights themselves. The default policy gives a
+ * weight, so "strongest value per kind" is the largest code, and a pair's evidence, combined from the
+ * decoded weights ({@link LinkPolicy#combine}), is bit for bit that of the weights themselves. The default policy gives a
  * decaying kind 11 distinct weights (full weight up to 10 holders, {@code 10/n} of it for 11 to 19,
  * half from 20 on) and a strong one a single weight; a policy with more than 15 distinct weights for
  * one kind is refused.
@@ -79,12 +79,12 @@ final class WeightCodes {
     return (int) ((packed >>> (kind * BITS)) & MASK);
   }
 
-  /** The sum of a pair's per-kind weights, added in kind order (as the unpacked per-kind array was). */
+  /** A pair's evidence from its codes: {@link LinkPolicy#combine} of the decoded weights. */
   double sum(long packed) {
-    double sum = 0;
+    double[] perKind = new double[weightByCode.length];
     for (int k = 0; k < weightByCode.length; k++) {
-      sum += weightByCode[k][codeOf(packed, k)];
+      perKind[k] = weightByCode[k][codeOf(packed, k)];
     }
-    return sum;
+    return LinkPolicy.combine(perKind);
   }
 }

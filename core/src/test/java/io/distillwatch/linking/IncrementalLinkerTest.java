@@ -55,6 +55,15 @@ class IncrementalLinkerTest {
   }
 
   @Test
+  void anAddressItsPrefixAndItsAsnCountOnceAtTheStrongest() {
+    add(linker, "a", LinkKind.IP.key("198.51.100.7"), LinkKind.IP_PREFIX.key("198.51.100.0/24"), LinkKind.ASN.key("64500"));
+    assertThat(add(linker, "b", LinkKind.IP.key("198.51.100.7"), LinkKind.IP_PREFIX.key("198.51.100.0/24"),
+        LinkKind.ASN.key("64500"))).as("max(0.6, 0.35, 0.1)").isEmpty();
+    add(linker, "a", LinkKind.SYSTEM_PROMPT.key("s1"));
+    assertThat(add(linker, "b", LinkKind.SYSTEM_PROMPT.key("s1"))).as("0.6 + 0.5").hasSize(1);
+  }
+
+  @Test
   void evidenceSentAgainCountsOnce() {
     add(linker, "a", LinkKind.IP_PREFIX.key("203.0.113.0/24"));
     for (int i = 0; i < 5; i++) {

@@ -43,6 +43,23 @@ class LinkerTest {
   }
 
   @Test
+  void anAddressItsPrefixAndItsAsnAreOnePieceOfEvidenceNotThree() {
+    // a household or office behind one address: 0.6 + 0.35 + 0.1 would reach 1.0 if they were independent
+    String[] network = {LinkKind.IP.key("198.51.100.7"), LinkKind.IP_PREFIX.key("198.51.100.0/24"), LinkKind.ASN.key("64500")};
+    add("a", network);
+    add("b", network);
+    assertThat(linker.link()).isEmpty();
+
+    Linker withMore = new Linker(LinkPolicy.defaults());
+    for (String account : List.of("a", "b")) {
+      withMore.add(evidence(account, network[0], network[1], network[2], LinkKind.SYSTEM_PROMPT.key("9d59"),
+          LinkKind.TLS_FP.key("t13d python-httpx")));
+    }
+    assertThat(withMore.link()).as("0.6 + 0.5 + 0.15").singleElement()
+        .satisfies(c -> assertThat(c.accounts()).containsExactly("a", "b"));
+  }
+
+  @Test
   void oneWeakLinkIsNotEnoughButIndependentWeakLinksAddUp() {
     add("a", LinkKind.IP_PREFIX.key("203.0.113.0/24"));
     add("b", LinkKind.IP_PREFIX.key("203.0.113.0/24"));
