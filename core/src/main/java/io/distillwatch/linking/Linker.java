@@ -241,9 +241,11 @@ public final class Linker {
   }
 
   /**
-   * Accounts that no pair can link through weak values: the strongest weak value of each kind they
-   * hold (expanded or widely shared) add up, in kind order, to less than the threshold, and a pair's
-   * sum never exceeds either account's (floating-point addition is monotonic).
+   * Accounts that no pair can link through weak values: the strongest weak values of each kind they
+   * hold (expanded or widely shared), combined as a pair's are ({@link WeightCodes#sum}), stay below
+   * the threshold. A pair holds, per kind, at most what each of its accounts holds, and the
+   * combination is monotonic in every kind's weight (floating-point addition and max are), so its
+   * evidence never exceeds either account's.
    */
   private boolean[] hopeless(long[] pairSlots, IntList[] wideByAccount) {
     long[] best = new long[accounts.size()];

@@ -102,6 +102,40 @@ class ScanJobIT {
     assertThat(outputs.get(0)).isNotEmpty().isEqualTo(outputs.get(1));
   }
 
+  @Test
+  void aClusterIsJudgedWithItsMembersAccountRecords() throws Exception {
+    // Two accounts on one card, both signed up with a throw-away address: the cluster's combined
+    // traffic is judged with the cluster profile built from their records (it reaches the cluster
+    // stage as its own record, before the cluster's events).
+    StringBuilder events = new StringBuilder();
+    for (int i = 0; i < 12; i++) {
+      for (String account : List.of("acct-a", "acct-b")) {
+        events.append("{\"ts\": \"2026-03-01T10:").append(String.format("%02d", i)).append(":0")
+            .append(account.endsWith("a") ? "1" : "2").append("Z\", \"request_id\": \"").append(account).append('-')
+            .append(i).append("\", \"account\": \"").append(account)
+            .append("\", \"payment_fp\": \"pm-shared\", \"prompt\": \"tell me about topic ").append(i)
+            .append("\"}\n");
+      }
+    }
+    events.append("{\"ts\": \"2026-03-01T11:00:00Z\", \"request_id\": \"c-1\", \"account\": \"acct-c\", \"prompt\": \"hi\"}\n");
+    Path in = dir.resolve("events.jsonl");
+    Files.writeString(in, events.toString());
+    Path accounts = dir.resolve("accounts.jsonl");
+    Files.writeString(accounts, String.join("\n",
+        "{\"account\": \"acct-a\", \"created_at\": \"2026-02-28T09:00:00Z\", \"email_domain\": \"guerrillamail.com\"}",
+        "{\"account\": \"acct-b\", \"created_at\": \"2026-02-28T09:30:00Z\", \"email_domain\": \"guerrillamail.com\"}") + "\n");
+    ScanRequest request = request(List.of(in.toString()));
+    request.accounts = accounts.toString();
+
+    ScanRunner.Result result = new ScanRunner(request).withEnvironment(ScanJobIT::env).run();
+
+    assertThat(result.clusters()).singleElement().satisfies(c -> {
+      assertThat(c.accounts).containsExactly("acct-a", "acct-b");
+      assertThat(c.events).isEqualTo(24);
+      assertThat(c.signals).extracting(sig -> sig.id).contains("account.disposable_email");
+    });
+  }
+
   private ScanRequest request(List<String> events) {
     ScanRequest r = new ScanRequest();
     r.events = events;
