@@ -71,7 +71,9 @@ public final class StreamBench {
         System.out.printf("RESULT throughput p1 %.0f events/s, p2 %.0f events/s (checkpoint interval 10 s)%n", rate1, rate2);
       }
       if (throughputOnly) {
-        System.exit(0);
+        System.out.flush();
+        // halt, not exit: a shutdown hook of the broker or cluster sometimes never returns
+        Runtime.getRuntime().halt(0);
       }
       double rate = latencyRate > 0 ? latencyRate : Math.max(1000, rate1 / 2);
       latency(broker, dir, rate, 15, "at-least-once", "warmup"); // JIT and broker warm-up, not reported
