@@ -13,6 +13,7 @@ import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -24,7 +25,7 @@ import org.apache.flink.util.Collector;
  * An account's events from before it was linked are not forwarded: a cluster's combined traffic
  * starts when its members join it.
  */
-public final class ClusterRouter extends KeyedCoProcessFunction<String, UsageEvent, ClusterControl, LineageEvent> {
+public final class ClusterRouter extends KeyedCoProcessFunction<String, UsageEvent, ClusterControl, Tuple2<String, UsageEvent>> {
   private static final long serialVersionUID = 1L;
   private final StreamSettings settings;
   private transient ValueState<Memberships> memberships;
@@ -42,13 +43,13 @@ public final class ClusterRouter extends KeyedCoProcessFunction<String, UsageEve
   }
 
   @Override
-  public void processElement1(UsageEvent event, Context ctx, Collector<LineageEvent> out) throws Exception {
+  public void processElement1(UsageEvent event, Context ctx, Collector<Tuple2<String, UsageEvent>> out) throws Exception {
     pending.add(event);
     ctx.timerService().registerEventTimeTimer(settings.applyTime(event.ts));
   }
 
   @Override
-  public void processElement2(ClusterControl control, Context ctx, Collector<LineageEvent> out) throws Exception {
+  public void processElement2(ClusterControl control, Context ctx, Collector<Tuple2<String, UsageEvent>> out) throws Exception {
     if (ClusterControl.MEMBER.equals(control.type)) {
       Memberships m = memberships.value();
       memberships.update(m == null ? Memberships.of(control.at, control.lineage) : m.plus(control.at, control.lineage));
@@ -56,7 +57,7 @@ public final class ClusterRouter extends KeyedCoProcessFunction<String, UsageEve
   }
 
   @Override
-  public void onTimer(long timestamp, OnTimerContext ctx, Collector<LineageEvent> out) throws Exception {
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<Tuple2<String, UsageEvent>> out) throws Exception {
     List<UsageEvent> due = new ArrayList<>();
     List<UsageEvent> later = new ArrayList<>();
     Iterable<UsageEvent> buffered = pending.get();
@@ -82,7 +83,7 @@ public final class ClusterRouter extends KeyedCoProcessFunction<String, UsageEve
     for (UsageEvent e : due) {
       String lineage = m.at(settings.applyTime(e.ts));
       if (lineage != null) {
-        out.collect(new LineageEvent(lineage, e));
+        out.collect(Tuple2.of(lineage, e));
       }
     }
     memberships.update(m.prunedBefore(timestamp));

@@ -22,6 +22,7 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
@@ -41,7 +42,7 @@ import org.apache.flink.util.OutputTag;
  * dropped ({@link ClusterControl#RETIRE}): the merged cluster's combined traffic counts from the merge.
  */
 public final class StreamClusterDetectionFunction<S>
-    extends KeyedCoProcessFunction<String, LineageEvent, ClusterControl, VerdictChange> {
+    extends KeyedCoProcessFunction<String, Tuple2<String, UsageEvent>, ClusterControl, VerdictChange> {
   private static final long serialVersionUID = 1L;
   public static final OutputTag<MemberVerdict> MEMBERS =
       new OutputTag<>("member-verdicts", TypeInformation.of(MemberVerdict.class));
@@ -78,9 +79,9 @@ public final class StreamClusterDetectionFunction<S>
   }
 
   @Override
-  public void processElement1(LineageEvent e, Context ctx, Collector<VerdictChange> out) throws Exception {
-    pending.add(e.event);
-    ctx.timerService().registerEventTimeTimer(settings.applyTime(e.event.ts));
+  public void processElement1(Tuple2<String, UsageEvent> e, Context ctx, Collector<VerdictChange> out) throws Exception {
+    pending.add(e.f1);
+    ctx.timerService().registerEventTimeTimer(settings.applyTime(e.f1.ts));
   }
 
   @Override

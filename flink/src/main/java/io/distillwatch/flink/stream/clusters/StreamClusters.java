@@ -6,7 +6,10 @@ import io.distillwatch.flink.stream.StreamDetectionFunction;
 import io.distillwatch.flink.stream.StreamSettings;
 import io.distillwatch.flink.stream.VerdictChange;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.typeutils.TupleTypeInfo;
+import io.distillwatch.flink.types.SerializerTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
@@ -30,6 +33,10 @@ public final class StreamClusters {
   public static final String UID_DETECT_CLUSTERS = "detect-clusters";
   public static final String UID_PUBLISH = "publish-accounts";
 
+  /** A linked account's event tagged with its cluster lineage; the event with the codec serializer. */
+  private static final TypeInformation<Tuple2<String, UsageEvent>> ROUTED =
+      new TupleTypeInfo<>(Types.STRING, SerializerTypeInfo.USAGE_EVENT);
+
   private StreamClusters() {}
 
   public static <S> DataStream<VerdictChange> attach(
@@ -47,15 +54,15 @@ public final class StreamClusters {
     KeyedStream<UsageEvent, String> applied =
         DataStreamUtils.reinterpretAsKeyedStream(
             accountStage.getSideOutput(StreamDetectionFunction.APPLIED), e -> e.account, Types.STRING);
-    SingleOutputStreamOperator<LineageEvent> routed =
+    SingleOutputStreamOperator<Tuple2<String, UsageEvent>> routed =
         applied
             .connect(controls.filter(c -> ClusterControl.MEMBER.equals(c.type)).name("members").keyBy(c -> c.account, Types.STRING))
-            .process(new ClusterRouter(settings), TypeInformation.of(LineageEvent.class))
+            .process(new ClusterRouter(settings), ROUTED)
             .name("route-to-clusters")
             .uid(UID_ROUTE);
     SingleOutputStreamOperator<VerdictChange> clusterChanges =
         routed
-            .keyBy(e -> e.lineage, Types.STRING)
+            .keyBy(e -> e.f0, Types.STRING)
             .connect(controls.keyBy(c -> c.lineage, Types.STRING))
             .process(new StreamClusterDetectionFunction<>(rules, settings), TypeInformation.of(VerdictChange.class))
             .name("detect-clusters")
