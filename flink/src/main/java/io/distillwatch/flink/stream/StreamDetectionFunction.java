@@ -3,7 +3,7 @@ package io.distillwatch.flink.stream;
 import io.distillwatch.detect.Assessment;
 import io.distillwatch.event.UsageEvent;
 import io.distillwatch.event.Verdict;
-import io.distillwatch.flink.state.PendingEventSerializer;
+import io.distillwatch.flink.types.UsageEventSerializer;
 import io.distillwatch.flink.stream.clusters.EvidenceUpdate;
 import io.distillwatch.flink.types.SerializerTypeInfo;
 import io.distillwatch.linking.AccountEvidence;
@@ -189,7 +189,7 @@ public final class StreamDetectionFunction<S>
     for (int i = 0; i < SLOTS; i++) {
       pending[i] =
           getRuntimeContext()
-              .getListState(new ListStateDescriptor<>("pending-" + i, PendingEventSerializer.INSTANCE));
+              .getListState(new ListStateDescriptor<>("pending-" + i, UsageEventSerializer.INSTANCE));
     }
     if (restoredLegacyLayout) {
       legacyPending =

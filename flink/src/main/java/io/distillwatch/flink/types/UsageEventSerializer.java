@@ -3,7 +3,8 @@ package io.distillwatch.flink.types;
 import io.distillwatch.event.UsageEvent;
 import io.distillwatch.ingest.UsageEventCodec;
 import java.io.IOException;
-import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
@@ -12,7 +13,14 @@ import org.apache.flink.core.memory.DataOutputView;
 /**
  * Flink serializer for {@link UsageEvent} delegating to the core {@link UsageEventCodec}: no
  * reflection and nulls as one bit each, where the POJO serializer spent a large share of the scan's
- * shuffle and sort time.
+ * shuffle and sort time and of the streaming job's CPU. Used on shuffles and for events buffered in
+ * keyed state.
+ *
+ * <p>In state it is a storage format (checkpoints, savepoints): its snapshot records the layout
+ * version ({@link Snapshot#LAYOUT}). The codec itself carries no version, so {@code
+ * UsageEventSerializerTest} pins the bytes of a sample event: when it fails, the codec changed and this
+ * serializer needs a new layout version whose snapshot can still restore (read) the previous one and
+ * answers "compatible after migration" to it.
  */
 public final class UsageEventSerializer extends TypeSerializerSingleton<UsageEvent> {
   private static final long serialVersionUID = 1L;
@@ -68,10 +76,50 @@ public final class UsageEventSerializer extends TypeSerializerSingleton<UsageEve
     return new Snapshot();
   }
 
-  /** The layout has no parameters; the snapshot only restores the singleton. */
-  public static final class Snapshot extends SimpleTypeSerializerSnapshot<UsageEvent> {
-    public Snapshot() {
-      super(() -> INSTANCE);
+  /** Records the layout version the state was written with. */
+  public static final class Snapshot implements TypeSerializerSnapshot<UsageEvent> {
+    /** Layout 1: {@link UsageEventCodec} as of 2026-11-27. */
+    public static final int LAYOUT = 1;
+
+    private int layout = LAYOUT;
+
+    public Snapshot() {}
+
+    @Override
+    public int getCurrentVersion() {
+      return 1;
+    }
+
+    @Override
+    public void writeSnapshot(DataOutputView out) throws IOException {
+      out.writeInt(layout);
+    }
+
+    @Override
+    public void readSnapshot(int readVersion, DataInputView in, ClassLoader classLoader)
+        throws IOException {
+      if (readVersion != 1) {
+        throw new IOException("unknown usage-event serializer snapshot version " + readVersion);
+      }
+      layout = in.readInt();
+    }
+
+    @Override
+    public TypeSerializer<UsageEvent> restoreSerializer() {
+      if (layout != LAYOUT) {
+        throw new IllegalStateException(
+            "events in state were written with layout " + layout + ", this build reads layout " + LAYOUT);
+      }
+      return INSTANCE;
+    }
+
+    @Override
+    public TypeSerializerSchemaCompatibility<UsageEvent> resolveSchemaCompatibility(
+        TypeSerializerSnapshot<UsageEvent> oldSnapshot) {
+      if (oldSnapshot instanceof Snapshot old && old.layout == layout) {
+        return TypeSerializerSchemaCompatibility.compatibleAsIs();
+      }
+      return TypeSerializerSchemaCompatibility.incompatible();
     }
   }
 }

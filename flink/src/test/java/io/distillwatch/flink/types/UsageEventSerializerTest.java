@@ -1,4 +1,4 @@
-package io.distillwatch.flink.state;
+package io.distillwatch.flink.types;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,7 @@ import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 
 /** The buffered-event layout is a storage format: its bytes are pinned, its snapshot round-trips. */
-class PendingEventSerializerTest {
+class UsageEventSerializerTest {
   static UsageEvent sample() {
     UsageEvent e = new UsageEvent();
     e.ts = 1_700_000_000_123L;
@@ -29,36 +29,36 @@ class PendingEventSerializerTest {
 
   /**
    * Layout 1. If this fails, the core codec changed: buffered events in existing checkpoints would be
-   * misread. Add layout 2 to {@link PendingEventSerializer} (reading layout 1 on restore) before
+   * misread. Add layout 2 to {@link UsageEventSerializer} (reading layout 1 on restore) before
    * updating these bytes.
    */
   @Test
   void layoutOneBytesArePinned() throws Exception {
     DataOutputSerializer out = new DataOutputSerializer(64);
-    PendingEventSerializer.INSTANCE.serialize(sample(), out);
+    UsageEventSerializer.INSTANCE.serialize(sample(), out);
     assertThat(HexFormat.of().formatHex(out.getCopyOfBuffer()))
         .isEqualTo(EXPECTED);
     UsageEvent back =
-        PendingEventSerializer.INSTANCE.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+        UsageEventSerializer.INSTANCE.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
     assertThat(back).usingRecursiveComparison().isEqualTo(sample());
   }
 
   @Test
   void theSnapshotRecordsTheLayoutAndAcceptsOnlyTheSame() throws Exception {
     DataOutputSerializer out = new DataOutputSerializer(64);
-    TypeSerializerSnapshot.writeVersionedSnapshot(out, PendingEventSerializer.INSTANCE.snapshotConfiguration());
+    TypeSerializerSnapshot.writeVersionedSnapshot(out, UsageEventSerializer.INSTANCE.snapshotConfiguration());
     TypeSerializerSnapshot<UsageEvent> read =
         TypeSerializerSnapshot.readVersionedSnapshot(
             new DataInputDeserializer(out.getCopyOfBuffer()), getClass().getClassLoader());
-    assertThat(read.restoreSerializer()).isSameAs(PendingEventSerializer.INSTANCE);
+    assertThat(read.restoreSerializer()).isSameAs(UsageEventSerializer.INSTANCE);
     assertThat(
-            PendingEventSerializer.INSTANCE
+            UsageEventSerializer.INSTANCE
                 .snapshotConfiguration()
                 .resolveSchemaCompatibility(read)
                 .isCompatibleAsIs())
         .isTrue();
     assertThat(
-            PendingEventSerializer.INSTANCE
+            UsageEventSerializer.INSTANCE
                 .snapshotConfiguration()
                 .resolveSchemaCompatibility(
                     org.apache.flink.api.common.typeinfo.TypeInformation.of(UsageEvent.class)
