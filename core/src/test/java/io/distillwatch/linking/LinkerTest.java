@@ -43,6 +43,27 @@ class LinkerTest {
   }
 
   @Test
+  void aLargeClusterDrawsAtMostFortyGroupsAndThreeExamplesPerKind() {
+    Random random = new Random(99);
+    for (int i = 0; i < 700; i++) {
+      // one operator's card, and exits drawn from 150 /24s: far more shared values than a reviewer can read
+      List<String> keys = new java.util.ArrayList<>(List.of(LinkKind.PAYMENT_FP.key("pm-op")));
+      for (int k = 0; k < 6; k++) {
+        keys.add(LinkKind.IP_PREFIX.key("203.0." + random.nextInt(150) + ".0/24"));
+      }
+      add("op-" + i, keys.toArray(new String[0]));
+    }
+
+    List<LinkedCluster> clusters = linker.link();
+
+    assertThat(clusters).singleElement().satisfies(c -> {
+      assertThat(c.accounts()).hasSize(700);
+      assertThat(c.groups()).hasSize(Linker.GROUPS);
+      assertThat(c.links()).allSatisfy(l -> assertThat(l.examples()).hasSizeBetween(1, 3));
+    });
+  }
+
+  @Test
   void anAddressItsPrefixAndItsAsnAreOnePieceOfEvidenceNotThree() {
     // a household or office behind one address: 0.6 + 0.35 + 0.1 would reach 1.0 if they were independent
     String[] network = {LinkKind.IP.key("198.51.100.7"), LinkKind.IP_PREFIX.key("198.51.100.0/24"), LinkKind.ASN.key("64500")};

@@ -6,22 +6,14 @@ import io.distillwatch.event.UsageEvent;
 import io.distillwatch.flink.source.IngestRecord;
 import io.distillwatch.sample.SampleTraffic;
 import io.distillwatch.scan.ScanRequest;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.zip.GZIPInputStream;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,44 +58,15 @@ class ScaleOutIT {
     side.accounts = dir.resolve("accounts.jsonl").toString();
     side.models = dir.resolve("models.jsonl").toString();
     DetectorRules rules = new DetectorRules(side);
-    List<IngestRecord> records = new ArrayList<>();
-    RecordParser parser = new RecordParser("auto", List.of());
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(
-        new GZIPInputStream(Files.newInputStream(dir.resolve("events.jsonl.gz"))), StandardCharsets.UTF_8))) {
-      String line;
-      long n = 0;
-      while ((line = r.readLine()) != null) {
-        parser.parse(line.getBytes(StandardCharsets.UTF_8), "sample", ++n, records::add);
-      }
-    }
-    List<VerdictChange> p1 = runRecords(records, rules, 1);
-    List<VerdictChange> p2 = runRecords(records, rules, 2);
+    List<IngestRecord> records = StreamRuns.records(dir.resolve("events.jsonl.gz"));
+    List<VerdictChange> p1 = Probe.sorted(StreamRuns.run(records, rules, new StreamSettings(), 1));
+    List<VerdictChange> p2 = Probe.sorted(StreamRuns.run(records, rules, new StreamSettings(), 2));
     assertThat(p1).as("the sample's campaigns change verdicts").isNotEmpty();
     assertThat(p1).extracting(c -> c.to).contains("distillation");
     assertThat(p2).isEqualTo(p1);
   }
 
-  private static <S> List<VerdictChange> runRecords(List<IngestRecord> records, AccountRules<S> rules, int parallelism)
-      throws Exception {
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    env.setParallelism(parallelism);
-    StreamSettings settings = new StreamSettings();
-    DataStream<IngestRecord> source =
-        env.fromData(records, TypeInformation.of(IngestRecord.class))
-            .setParallelism(1)
-            .assignTimestampsAndWatermarks(StreamJob.watermarks(settings))
-            .setParallelism(1);
-    List<VerdictChange> out = new ArrayList<>();
-    try (CloseableIterator<VerdictChange> it =
-        StreamJob.detect(source, rules, settings).changes().executeAndCollect("sample-" + parallelism)) {
-      it.forEachRemaining(out::add);
-    }
-    return Probe.sorted(out);
-  }
-
   private static List<VerdictChange> run(List<UsageEvent> events, int parallelism) throws Exception {
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    env.setParallelism(parallelism);
     List<IngestRecord> records = new ArrayList<>();
     for (UsageEvent e : events) {
       IngestRecord r = new IngestRecord();
@@ -112,16 +75,6 @@ class ScaleOutIT {
     }
     StreamSettings settings = new StreamSettings();
     settings.outOfOrderness = Duration.ofSeconds(3);
-    DataStream<IngestRecord> source =
-        env.fromData(records, TypeInformation.of(IngestRecord.class))
-            .setParallelism(1)
-            .assignTimestampsAndWatermarks(StreamJob.watermarks(settings))
-            .setParallelism(1);
-    StreamJob.Outputs outputs = StreamJob.detect(source, RULES, settings);
-    List<VerdictChange> out = new ArrayList<>();
-    try (CloseableIterator<VerdictChange> it = outputs.changes().executeAndCollect("scale-out-" + parallelism)) {
-      it.forEachRemaining(out::add);
-    }
-    return Probe.sorted(out);
+    return Probe.sorted(StreamRuns.run(records, RULES, settings, parallelism));
   }
 }

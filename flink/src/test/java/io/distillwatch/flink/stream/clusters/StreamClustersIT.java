@@ -4,30 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.distillwatch.flink.source.IngestRecord;
 import io.distillwatch.flink.stream.DetectorRules;
-import io.distillwatch.flink.stream.RecordParser;
-import io.distillwatch.flink.stream.StreamJob;
+import io.distillwatch.flink.stream.StreamRuns;
 import io.distillwatch.flink.stream.StreamSettings;
 import io.distillwatch.flink.stream.VerdictChange;
 import io.distillwatch.linking.ClusterIds;
 import io.distillwatch.sample.SampleTraffic;
 import io.distillwatch.scan.ScanRequest;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.zip.GZIPInputStream;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -65,16 +56,7 @@ class StreamClustersIT {
     side.accounts = dir.resolve("accounts.jsonl").toString();
     side.models = dir.resolve("models.jsonl").toString();
     rules = new DetectorRules(side);
-    records = new ArrayList<>();
-    RecordParser parser = new RecordParser("auto", List.of());
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(
-        new GZIPInputStream(Files.newInputStream(dir.resolve("events.jsonl.gz"))), StandardCharsets.UTF_8))) {
-      String line;
-      long n = 0;
-      while ((line = r.readLine()) != null) {
-        parser.parse(line.getBytes(StandardCharsets.UTF_8), "sample", ++n, records::add);
-      }
-    }
+    records = StreamRuns.records(dir.resolve("events.jsonl.gz"));
   }
 
   @Test
@@ -139,20 +121,8 @@ class StreamClustersIT {
   }
 
   private static List<VerdictChange> run(int parallelism, boolean linking) throws Exception {
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    env.setParallelism(parallelism);
     StreamSettings settings = new StreamSettings();
     settings.linking = linking;
-    DataStream<IngestRecord> source =
-        env.fromData(records, TypeInformation.of(IngestRecord.class))
-            .setParallelism(1)
-            .assignTimestampsAndWatermarks(StreamJob.watermarks(settings))
-            .setParallelism(1);
-    List<VerdictChange> out = new ArrayList<>();
-    try (CloseableIterator<VerdictChange> it =
-        StreamJob.detect(source, rules, settings).changes().executeAndCollect("clusters-" + parallelism)) {
-      it.forEachRemaining(out::add);
-    }
-    return out;
+    return StreamRuns.run(records, rules, settings, parallelism);
   }
 }
