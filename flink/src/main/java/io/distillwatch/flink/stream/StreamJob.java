@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.Properties;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.FlatMapFunction;
-import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -24,7 +23,6 @@ import org.apache.flink.state.rocksdb.RocksDBConfigurableOptions;
 import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
-import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
@@ -167,12 +165,7 @@ public final class StreamJob {
     return KafkaSink.<VerdictChange>builder()
         .setBootstrapServers(bootstrapServers)
         .setKafkaProducerConfig(props)
-        .setRecordSerializer(
-            KafkaRecordSerializationSchema.<VerdictChange>builder()
-                .setTopic(topic)
-                .setKeySerializationSchema(new IdBytes())
-                .setValueSerializationSchema(new JsonBytes())
-                .build())
+        .setRecordSerializer(new VerdictChangeRecords(topic))
         .setDeliveryGuarantee(guarantee)
         .setTransactionalIdPrefix(transactionalIdPrefix)
         .build();
@@ -200,26 +193,6 @@ public final class StreamJob {
     // largest RocksDB cost.
     conf.set(RocksDBConfigurableOptions.USE_BLOOM_FILTER, true);
     return conf;
-  }
-
-  /** Kafka key of a change: its id (account or cluster). */
-  private static final class IdBytes implements SerializationSchema<VerdictChange> {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public byte[] serialize(VerdictChange c) {
-      return c.id.getBytes(StandardCharsets.UTF_8);
-    }
-  }
-
-  /** Kafka value of a change: its DESIGN §4 JSON. */
-  private static final class JsonBytes implements SerializationSchema<VerdictChange> {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public byte[] serialize(VerdictChange c) {
-      return c.toJson().getBytes(StandardCharsets.UTF_8);
-    }
   }
 
   private static final class ParseLines implements FlatMapFunction<String, IngestRecord> {
