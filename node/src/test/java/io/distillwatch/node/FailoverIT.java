@@ -59,9 +59,11 @@ class FailoverIT {
   private static TestBroker broker;
   private static EmbeddedPostgres postgres;
   private static List<String> expected;
+  private static long startedMillis;
 
   @BeforeAll
   static void start() throws Exception {
+    startedMillis = System.currentTimeMillis();
     dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "failover");
     broker = TestBroker.start(dir.resolve("kafka"));
     postgres = EmbeddedPostgres.builder().start();
@@ -273,6 +275,9 @@ class FailoverIT {
     }
     assertThat(Traffic.sortedJson(stored)).as("store").isEqualTo(expected);
 
+    assertThat(broker.committedTimestamps(config.get("kafka.output-topic")))
+        .as("records stamped when published, not with their 2023 event time (retention would delete them)")
+        .allMatch(t -> t >= startedMillis);
     List<VerdictChange> published = new ArrayList<>();
     for (String json : broker.readCommitted(config.get("kafka.output-topic"))) {
       published.add(parse(json));

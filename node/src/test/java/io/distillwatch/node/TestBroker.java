@@ -91,13 +91,22 @@ public final class TestBroker implements AutoCloseable {
 
   /** Every record value of {@code topic} at the given isolation level. */
   public List<String> read(String topic, String isolation) {
+    return records(topic, isolation).stream().map(r -> new String(r.value(), StandardCharsets.UTF_8)).toList();
+  }
+
+  /** The timestamp of every committed record of {@code topic}. */
+  public List<Long> committedTimestamps(String topic) {
+    return records(topic, "read_committed").stream().map(ConsumerRecord::timestamp).toList();
+  }
+
+  private List<ConsumerRecord<byte[], byte[]>> records(String topic, String isolation) {
     Properties p = new Properties();
     p.put("bootstrap.servers", bootstrapServers());
     p.put("key.deserializer", ByteArrayDeserializer.class.getName());
     p.put("value.deserializer", ByteArrayDeserializer.class.getName());
     p.put("isolation.level", isolation);
     p.put("enable.auto.commit", "false");
-    List<String> out = new ArrayList<>();
+    List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
       List<TopicPartition> parts = new ArrayList<>();
       consumer.partitionsFor(topic).forEach(i -> parts.add(new TopicPartition(topic, i.partition())));
@@ -105,9 +114,7 @@ public final class TestBroker implements AutoCloseable {
       consumer.seekToBeginning(parts);
       Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(parts)); // the LSO under read_committed
       while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-          out.add(new String(r.value(), StandardCharsets.UTF_8));
-        }
+        consumer.poll(Duration.ofMillis(200)).forEach(out::add);
       }
     }
     return out;
