@@ -26,7 +26,9 @@ public final class Detector {
   private static final class Scratch {
     final PromptNormalizer normalizer = new PromptNormalizer();
     final int[] category = new int[PromptFeatures.CATEGORY_COUNT + 1];
+    final PromptDigest digest = new PromptDigest();
     String lastSystemHex;
+    long lastSystemHexOf;
     String lastUa;
     String lastTls;
     String lastClaimed;
@@ -60,6 +62,11 @@ public final class Detector {
   /** Folds one event into the account's state. Events should arrive in event-time order. */
   public void update(AccountState s, UsageEvent e) {
     Scratch x = scratch.get();
+    digest(e, x.digest, x);
+    fold(s, e, x.digest, x);
+  }
+
+  private void fold(AccountState s, UsageEvent e, PromptDigest digest, Scratch x) {
     long ts = e.ts;
     s.events++;
     s.firstTs = Math.min(s.firstTs, ts);
@@ -81,7 +88,7 @@ public final class Detector {
     if (e.isMultiTurn()) {
       s.multiTurnEvents++;
     }
-    prompt(s, e, x);
+    prompt(s, digest, x);
     params(s, e);
     usage(s, e);
     infrastructure(s, e, x);
@@ -114,28 +121,72 @@ public final class Detector {
     s.inflightEnds[oldest] = e.ts + e.latencyMs;
   }
 
-  private void prompt(AccountState s, UsageEvent e, Scratch x) {
-    int systemFlags = 0;
+  /**
+   * The prompt work of {@link #update} for one event, to fold later (and elsewhere) with {@link
+   * #update(AccountState, UsageEvent, PromptDigest)}: a new digest, independent of this thread.
+   */
+  public PromptDigest digest(UsageEvent e) {
+    PromptDigest d = new PromptDigest();
+    digest(e, d, scratch.get());
+    d.detach();
+    return d;
+  }
+
+  /**
+   * Folds an event whose prompt texts were already digested (its {@code system} and {@code userText}
+   * are not read): the same state as {@link #update(AccountState, UsageEvent)} on the original event.
+   */
+  public void update(AccountState s, UsageEvent e, PromptDigest d) {
+    fold(s, e, d, scratch.get());
+  }
+
+  private void digest(UsageEvent e, PromptDigest d, Scratch x) {
+    d.clear();
     if (e.system != null && !e.system.isEmpty()) {
       if (!e.system.equals(x.lastSystem)) {
         x.lastSystem = e.system;
         x.lastSystemHash = Hash64.fingerprint(e.system, 0x535953L);
         x.lastSystemFlags = PromptFeatures.scan(x.normalizer.normalize(e.system), x.category, null);
-        x.lastSystemHex = String.format(Locale.ROOT, "%016x", x.lastSystemHash);
       }
-      systemFlags = x.lastSystemFlags;
-      s.systemPrompts.add(x.lastSystemHex);
+      d.hasSystem = true;
+      d.systemHash = x.lastSystemHash;
+      d.systemFlags = x.lastSystemFlags;
     }
     NormalizedPrompt p = x.normalizer.normalize(e.userText);
     if (p.isEmpty()) {
+      return;
+    }
+    d.empty = false;
+    d.fingerprint = Hash64.fingerprint(e.userText, 0x50524fL);
+    d.flags = PromptFeatures.scan(p, x.category, d);
+    d.category = x.category[0];
+    d.headKey = p.headKey();
+    d.tailKey = p.tailKey();
+    d.examplesFrom(p);
+  }
+
+  private void prompt(AccountState s, PromptDigest d, Scratch x) {
+    int systemFlags = 0;
+    if (d.hasSystem) {
+      if (x.lastSystemHex == null || d.systemHash != x.lastSystemHexOf) {
+        x.lastSystemHexOf = d.systemHash;
+        x.lastSystemHex = String.format(Locale.ROOT, "%016x", d.systemHash);
+      }
+      systemFlags = d.systemFlags;
+      s.systemPrompts.add(x.lastSystemHex);
+    }
+    if (d.empty) {
       if ((systemFlags & PromptFeatures.COT) != 0) {
         s.cotEvents++;
       }
       return;
     }
     s.prompts++;
-    s.distinctPrompts.add(Hash64.fingerprint(e.userText, 0x50524fL));
-    int flags = PromptFeatures.scan(p, x.category, s.vocabulary) | systemFlags;
+    s.distinctPrompts.add(d.fingerprint);
+    for (int i = 0; i < d.wordCount; i++) {
+      s.vocabulary.add(d.words[i]);
+    }
+    int flags = d.flags | systemFlags;
     if ((flags & PromptFeatures.COT) != 0) {
       s.cotEvents++;
     }
@@ -145,14 +196,14 @@ public final class Detector {
     if ((flags & PromptFeatures.BENCH_LAYOUT) != 0) {
       s.benchLayoutEvents++;
     }
-    s.categories[x.category[0]]++;
-    int h = s.heads.offer(p.headKey());
+    s.categories[d.category]++;
+    int h = s.heads.offer(d.headKey);
     if (s.heads.wantsExample(h)) {
-      s.heads.example(h, p.head(TopK.EXAMPLE_CHARS));
+      s.heads.example(h, d.headExample());
     }
-    int t = s.tails.offer(p.tailKey());
+    int t = s.tails.offer(d.tailKey);
     if (s.tails.wantsExample(t)) {
-      s.tails.example(t, p.tail(TopK.EXAMPLE_CHARS));
+      s.tails.example(t, d.tailExample());
     }
   }
 

@@ -133,9 +133,9 @@ final class PromptFeatures {
 
   /**
    * Flags ({@link #COT} | {@link #RUBRIC} | {@link #BENCH_LAYOUT}) of a prompt; the capability area
-   * goes to {@code out[0]} ({@code out} longer than {@link #CATEGORY_COUNT} is also used as scratch); long content words are added to {@code vocabulary} when non-null.
+   * goes to {@code out[0]} ({@code out} longer than {@link #CATEGORY_COUNT} is also used as scratch); long content words go to {@code vocabulary} when non-null.
    */
-  static int scan(NormalizedPrompt p, int[] out, Hll vocabulary) {
+  static int scan(NormalizedPrompt p, int[] out, PromptDigest vocabulary) {
     int[] catHits = out.length > CATEGORY_COUNT ? out : new int[CATEGORY_COUNT + 1];
     java.util.Arrays.fill(catHits, 1, CATEGORY_COUNT + 1, 0);
     int n = p.tokenCount();
@@ -179,7 +179,7 @@ final class PromptFeatures {
         }
       }
       if (vocabulary != null && p.isWord(i) && p.tokenLength(i) >= 6 && (lex & 0x100) == 0) {
-        vocabulary.add(Hash64.mix(h ^ 0x766f6361L));
+        vocabulary.word(Hash64.mix(h ^ 0x766f6361L));
       }
     }
     if (rubricHits >= 1) {

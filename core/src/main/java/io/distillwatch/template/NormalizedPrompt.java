@@ -147,7 +147,7 @@ public final class NormalizedPrompt {
   /** The head sentence rendered alone. */
   public String head(int maxChars) {
     StringBuilder b = new StringBuilder(48);
-    render(b, 0, headEnd);
+    render(b, 0, headEnd, maxChars);
     if (headEnd < p.n) {
       b.append(" {…}");
     }
@@ -161,7 +161,7 @@ public final class NormalizedPrompt {
     if (s > 0) {
       b.append("{…}");
     }
-    render(b, s, p.n);
+    render(b, s, p.n, maxChars);
     return cut(b, maxChars);
   }
 
@@ -185,8 +185,13 @@ public final class NormalizedPrompt {
   }
 
   private void render(StringBuilder b, int from, int to) {
+    render(b, from, to, Integer.MAX_VALUE);
+  }
+
+  /** Renders tokens until the text is longer than {@code maxChars}: what follows would be cut anyway. */
+  private void render(StringBuilder b, int from, int to, int maxChars) {
     CharSequence t = p.text;
-    for (int k = from; k < to; k++) {
+    for (int k = from; k < to && b.length() <= maxChars; k++) {
       byte kind = p.kind[k];
       space(b, kind == PromptNormalizer.CJK);
       if (kind == PromptNormalizer.WORD) {

@@ -114,4 +114,25 @@ class PromptNormalizerTest {
       assertThat(sk.length()).as("seed %d", seed).isLessThanOrEqualTo(b.length() * 8 + 8);
     }
   }
+
+  @Test
+  void aShortExampleIsTheLongOneCut() {
+    Random rnd = new Random(3);
+    String[] words = {"Solve", "the", "following", "problem", "carefully,", "showing", "every", "step.", "请", "逐步", "x=42", "Answer:", "\n"};
+    for (int i = 0; i < 500; i++) {
+      StringBuilder text = new StringBuilder();
+      for (int w = rnd.nextInt(80); w >= 0; w--) {
+        text.append(words[rnd.nextInt(words.length)]).append(rnd.nextInt(5) == 0 ? "" : " ");
+      }
+      NormalizedPrompt p = normalizer.normalize(text.toString());
+      for (int max : new int[] {1, 12, 72}) {
+        assertThat(p.head(max)).isEqualTo(cut(p.head(Integer.MAX_VALUE), max));
+        assertThat(p.tail(max)).isEqualTo(cut(p.tail(Integer.MAX_VALUE), max));
+      }
+    }
+  }
+
+  private static String cut(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, Math.max(0, max - 1)) + "…";
+  }
 }

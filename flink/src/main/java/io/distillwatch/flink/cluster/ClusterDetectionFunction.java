@@ -4,7 +4,10 @@ import io.distillwatch.detect.AccountState;
 import io.distillwatch.detect.Detector;
 import io.distillwatch.event.AccountInfo;
 import io.distillwatch.scan.AccountResult;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import io.distillwatch.scan.PeakTracker;
 import io.distillwatch.scan.ScanContextLoader;
@@ -31,6 +34,8 @@ public final class ClusterDetectionFunction extends KeyedProcessFunction<Long, C
   private transient AccountState state;
   private transient PeakTracker peak;
   private transient org.apache.flink.core.memory.DataInputDeserializer in;
+  /** Events of the current time, applied in (account, sequence) order once the time has passed. */
+  private transient List<EventBytes.Digested> sameTime;
 
   public ClusterDetectionFunction(ScanRequest request) {
     this.request = request;
@@ -40,6 +45,7 @@ public final class ClusterDetectionFunction extends KeyedProcessFunction<Long, C
   public void open(OpenContext openContext) {
     profiles = new HashMap<>();
     in = new org.apache.flink.core.memory.DataInputDeserializer();
+    sameTime = new ArrayList<>();
     detector = new Detector(ScanContextLoader.load(request).context().withProfiles(profiles));
   }
 
@@ -60,14 +66,36 @@ public final class ClusterDetectionFunction extends KeyedProcessFunction<Long, C
       state = detector.newState(current);
       peak = new PeakTracker(detector);
     }
-    io.distillwatch.event.UsageEvent event = EventBytes.decode(e.event, in);
-    detector.update(state, event);
-    peak.observe(state, event.ts);
+    EventBytes.Digested d = EventBytes.decode(e.event, in);
+    if (!sameTime.isEmpty() && sameTime.get(0).event().ts != d.event().ts) {
+      applySameTime();
+    }
+    sameTime.add(d);
   }
+
+  /**
+   * Batch mode sorts a cluster's events by time only; which of several same-time events comes first
+   * depends on how the sort split its runs. Ordering them by account and sequence makes the cluster's
+   * result independent of that.
+   */
+  private void applySameTime() {
+    if (sameTime.size() > 1) {
+      sameTime.sort(SAME_TIME_ORDER);
+    }
+    for (EventBytes.Digested d : sameTime) {
+      detector.update(state, d.event(), d.digest());
+      peak.observe(state, d.event().ts);
+    }
+    sameTime.clear();
+  }
+
+  private static final Comparator<EventBytes.Digested> SAME_TIME_ORDER =
+      Comparator.comparing((EventBytes.Digested d) -> d.event().account).thenComparingLong(EventBytes.Digested::seq);
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<AccountResult> out) {
     if (state != null) {
+      applySameTime();
       out.collect(peak.result(state));
     }
     if (current != null) {

@@ -2,7 +2,10 @@ package io.distillwatch.flink.scan;
 
 import io.distillwatch.detect.AccountState;
 import io.distillwatch.detect.Detector;
+import io.distillwatch.detect.PromptDigest;
 import io.distillwatch.event.UsageEvent;
+import io.distillwatch.flink.cluster.EventBytes;
+import io.distillwatch.flink.types.SerializerTypeInfo;
 import io.distillwatch.linking.EvidenceExtractor;
 import io.distillwatch.scan.AccountResult;
 import io.distillwatch.scan.PeakTracker;
@@ -15,6 +18,7 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 
 /**
  * Per-account detection for bounded input. Adapts only: the rules live in the core {@link Detector}
@@ -26,6 +30,9 @@ public final class AccountDetectionFunction
     extends KeyedProcessFunction<String, UsageEvent, AccountResult> {
   private static final long serialVersionUID = 1L;
   static final String DUPLICATES = "duplicates";
+  /** With linking: every accepted event, digested and encoded for the cluster stage. */
+  public static final OutputTag<EventBytes> DIGESTED =
+      new OutputTag<>("digested-events", SerializerTypeInfo.EVENT_BYTES);
 
   private final ScanRequest request;
   private transient Detector detector;
@@ -36,6 +43,7 @@ public final class AccountDetectionFunction
   private transient String currentAccount;
   private transient AccountState state;
   private transient PeakTracker peak;
+  private transient long seq;
 
   public AccountDetectionFunction(ScanRequest request) {
     this.request = request;
@@ -65,9 +73,18 @@ public final class AccountDetectionFunction
       currentAccount = event.account;
       state = detector.newState(event.account);
       peak = new PeakTracker(detector);
+      seq = 0;
       ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
     }
-    detector.update(state, event);
+    if (request.linking) {
+      // Any account may turn out to be in a cluster: its events go on digested, so the cluster stage
+      // neither normalises a prompt again nor moves prompt texts.
+      PromptDigest digest = detector.digest(event);
+      detector.update(state, event, digest);
+      ctx.output(DIGESTED, EventBytes.of(seq++, event, digest));
+    } else {
+      detector.update(state, event);
+    }
     peak.observe(state, event.ts);
   }
 

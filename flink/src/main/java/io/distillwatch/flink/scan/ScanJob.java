@@ -7,7 +7,6 @@ import io.distillwatch.flink.cluster.ClusterAssignment;
 import io.distillwatch.flink.cluster.ClusterDetectionFunction;
 import io.distillwatch.flink.cluster.ClusterTagFunction;
 import io.distillwatch.flink.cluster.ClusteredEvent;
-import io.distillwatch.flink.cluster.EventBytes;
 import io.distillwatch.flink.cluster.LinkingFunction;
 import io.distillwatch.flink.source.FileLinesSource;
 import io.distillwatch.flink.source.IngestRecord;
@@ -97,7 +96,7 @@ public final class ScanJob {
         events.assignTimestampsAndWatermarks(
             WatermarkStrategy.<UsageEvent>forBoundedOutOfOrderness(Duration.ZERO)
                 .withTimestampAssigner((e, previous) -> e.ts));
-    DataStream<AccountResult> accounts =
+    SingleOutputStreamOperator<AccountResult> accounts =
         timed.keyBy(e -> e.account).process(new AccountDetectionFunction(request)).name("detect-accounts");
 
     CloseableIterator<Rejection> rejectedIt = rejected.collectAsync();
@@ -114,13 +113,12 @@ public final class ScanJob {
               .setParallelism(1)
               .setMaxParallelism(1)
               .name("link-accounts");
-      // Events of clustered accounts, tagged with their cluster: the assignments are broadcast and,
-      // in batch mode, read before any event, so events need no second shuffle by account.
+      // Events of clustered accounts, tagged with their cluster: the account pass hands every event on
+      // digested (no prompt texts), the assignments are broadcast and, in batch mode, read before any
+      // event, so events need no second shuffle by account.
       DataStream<ClusteredEvent> tagged =
-          timed
-              .map(EventBytes::of, SerializerTypeInfo.EVENT_BYTES)
-              .setParallelism(readers) // chained to the reader: encoded once, then only bytes move
-              .name("encode-events")
+          accounts
+              .getSideOutput(AccountDetectionFunction.DIGESTED)
               .connect(linked.broadcast(ClusterTagFunction.ASSIGNMENTS))
               .process(new ClusterTagFunction(), SerializerTypeInfo.CLUSTERED_EVENT)
               .name("tag-clusters");

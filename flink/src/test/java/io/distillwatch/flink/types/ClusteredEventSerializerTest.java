@@ -2,6 +2,9 @@ package io.distillwatch.flink.types;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.distillwatch.detect.DetectionContext;
+import io.distillwatch.detect.Detector;
+import io.distillwatch.detect.PromptDigest;
 import io.distillwatch.event.AccountInfo;
 import io.distillwatch.event.UsageEvent;
 import io.distillwatch.flink.cluster.ClusteredEvent;
@@ -11,6 +14,7 @@ import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 
 class ClusteredEventSerializerTest {
+  private static final Detector DETECTOR = new Detector(DetectionContext.defaults());
   private final ClusteredEventSerializer serializer = new ClusteredEventSerializer();
 
   @Test
@@ -19,7 +23,9 @@ class ClusteredEventSerializerTest {
     e.ts = 1_772_323_200_000L;
     e.account = "acct-1";
     e.userText = "hello";
-    ClusteredEvent tagged = new ClusteredEvent(0x8d2f00c1a2b3c4d5L, EventBytes.of(e).event);
+    e.system = "You are a grader.";
+    PromptDigest digest = DETECTOR.digest(e);
+    ClusteredEvent tagged = new ClusteredEvent(0x8d2f00c1a2b3c4d5L, EventBytes.of(41, e, digest).event);
     tagged.profile = new AccountInfo("c-1");
     tagged.profile.createdAt = 1_772_000_000_000L;
     tagged.profile.emailDomain = "mailinator.com";
@@ -29,10 +35,18 @@ class ClusteredEventSerializerTest {
     ClusteredEvent back = roundTrip(tagged);
 
     assertThat(back.cluster).isEqualTo(0x8d2f00c1a2b3c4d5L);
-    UsageEvent event = EventBytes.decode(back.event, new DataInputDeserializer());
-    assertThat(event.account).isEqualTo("acct-1");
-    assertThat(event.ts).isEqualTo(e.ts);
-    assertThat(event.userText).isEqualTo("hello");
+    EventBytes.Digested decoded = EventBytes.decode(back.event, new DataInputDeserializer());
+    assertThat(decoded.seq()).isEqualTo(41);
+    assertThat(decoded.event().account).isEqualTo("acct-1");
+    assertThat(decoded.event().ts).isEqualTo(e.ts);
+    assertThat(decoded.event().userText).as("texts stay with the account pass").isNull();
+    assertThat(decoded.event().system).isNull();
+    assertThat(e.userText).as("the event itself keeps its texts").isEqualTo("hello");
+    DataOutputSerializer original = new DataOutputSerializer(64);
+    digest.write(original);
+    DataOutputSerializer carried = new DataOutputSerializer(64);
+    decoded.digest().write(carried);
+    assertThat(carried.getCopyOfBuffer()).isEqualTo(original.getCopyOfBuffer());
     assertThat(back.profile).usingRecursiveComparison().isEqualTo(tagged.profile);
   }
 
@@ -41,7 +55,7 @@ class ClusteredEventSerializerTest {
     UsageEvent e = new UsageEvent();
     e.account = "acct-2";
     e.userText = "";
-    assertThat(roundTrip(new ClusteredEvent(2L, EventBytes.of(e).event)).profile).isNull();
+    assertThat(roundTrip(new ClusteredEvent(2L, EventBytes.of(0, e, DETECTOR.digest(e)).event)).profile).isNull();
   }
 
   @Test
