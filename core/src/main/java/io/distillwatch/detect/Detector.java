@@ -183,8 +183,15 @@ public final class Detector {
     }
     s.prompts++;
     s.distinctPrompts.add(d.fingerprint);
+    if (d.unresolved()) {
+      throw new IllegalStateException("a relatively encoded digest must be restored (PromptDigest.Chain) before it is folded");
+    }
     for (int i = 0; i < d.wordCount; i++) {
-      s.vocabulary.add(d.words[i]);
+      if (d.wordsAreRegisters) {
+        s.vocabulary.addRegister((int) d.words[i]);
+      } else {
+        s.vocabulary.add(d.words[i]);
+      }
     }
     int flags = d.flags | systemFlags;
     if ((flags & PromptFeatures.COT) != 0) {

@@ -46,10 +46,36 @@ final class Hll {
     addToRegisters(hash);
   }
 
-  private void addToRegisters(long hash) {
+  /** True once the counter keeps registers only: from then on a value's {@link #register} is all it needs. */
+  boolean approximate() {
+    return reg != null;
+  }
+
+  /** The register a hash updates and the rank it offers: {@code index << 8 | rank}. */
+  static int register(long hash) {
     int idx = (int) (hash >>> (64 - P));
     long w = hash << P | (1L << (P - 1));
-    int rank = Long.numberOfLeadingZeros(w) + 1;
+    return idx << 8 | (Long.numberOfLeadingZeros(w) + 1);
+  }
+
+  /** Adds a value by its {@link #register}; only once {@link #approximate}. */
+  void addRegister(int code) {
+    if (reg == null) {
+      throw new IllegalStateException("an exact distinct counter needs the value's hash, not its register");
+    }
+    addToRegisters(code);
+  }
+
+  private void addToRegisters(long hash) {
+    addToRegisters(register(hash));
+  }
+
+  private void addToRegisters(int code) {
+    int idx = code >>> 8;
+    int rank = code & 0xff;
+    if (idx >= M || rank < 1 || rank > 64 - P + 1) {
+      throw new IllegalArgumentException("not a register code: " + code);
+    }
     byte old = reg[idx];
     if (rank > old) {
       sum += 1.0 / (1L << rank) - 1.0 / (1L << old);

@@ -48,6 +48,74 @@ class PromptDigestTest {
   }
 
   @Test
+  void aClusterFoldsItsMembersRelativeDigestsToTheStateOfItsEvents() throws IOException {
+    Detector detector = new Detector(DetectionContext.defaults());
+    Random rnd = new Random(7);
+    // Members with templated prompts (examples repeat) and with free text; an account's events in time order.
+    List<UsageEvent> events = new ArrayList<>();
+    for (int i = 0; i < 4000; i++) {
+      String account = "acct-" + rnd.nextInt(5);
+      UsageEvent e = account.equals("acct-0")
+          ? Traffic.event(account, 0, "Solve the following problem step by step. Problem " + rnd.nextInt(100) + ": x + " + rnd.nextInt(9) + " = 7")
+          : randomEvent(rnd, account, 0);
+      e.ts = Traffic.T0 + (i / 3) * 5_000L; // three events share each time
+      events.add(e);
+    }
+    // The account pass: each account's own state, writer and sequence.
+    java.util.Map<String, AccountState> own = new java.util.HashMap<>();
+    java.util.Map<String, PromptDigest.Writer> writers = new java.util.HashMap<>();
+    List<byte[]> encoded = new ArrayList<>();
+    long relativeBytes = 0;
+    long wholeBytes = 0;
+    for (UsageEvent e : events) {
+      AccountState state = own.computeIfAbsent(e.account, detector::newState);
+      PromptDigest d = detector.digest(e);
+      ByteArrayOutputStream b = new ByteArrayOutputStream();
+      writers.computeIfAbsent(e.account, a -> new PromptDigest.Writer()).write(new DataOutputStream(b), d, state);
+      detector.update(state, e, d);
+      encoded.add(b.toByteArray());
+      relativeBytes += b.size();
+      wholeBytes += encode(d).length;
+    }
+    // The cluster pass, in the same order: restore, then fold.
+    AccountState direct = detector.newState("cluster");
+    AccountState digested = detector.newState("cluster");
+    PromptDigest.Chain chain = new PromptDigest.Chain();
+    for (int i = 0; i < events.size(); i++) {
+      detector.update(direct, events.get(i));
+      PromptDigest d = PromptDigest.read(new DataInputStream(new ByteArrayInputStream(encoded.get(i))));
+      chain.restore(events.get(i).account, d);
+      detector.update(digested, withoutTexts(events.get(i)), d);
+    }
+
+    assertThat(bytes(digested)).isEqualTo(bytes(direct));
+    assertThat(detector.explain(digested)).usingRecursiveFieldByFieldElementComparator().isEqualTo(detector.explain(direct));
+    assertThat(relativeBytes).as("repeated examples and register-only words are not sent whole").isLessThan(wholeBytes * 8 / 10);
+  }
+
+  @Test
+  void anUnrestoredRelativeDigestIsNotFolded() throws IOException {
+    Detector detector = new Detector(DetectionContext.defaults());
+    AccountState state = detector.newState("a");
+    PromptDigest.Writer writer = new PromptDigest.Writer();
+    byte[] second = null;
+    for (int i = 0; i < 2; i++) {
+      UsageEvent e = Traffic.event("a", Traffic.T0 + i, "Translate this sentence into French please");
+      PromptDigest d = detector.digest(e);
+      ByteArrayOutputStream b = new ByteArrayOutputStream();
+      writer.write(new DataOutputStream(b), d, state);
+      detector.update(state, e, d);
+      second = b.toByteArray();
+    }
+    PromptDigest relative = PromptDigest.read(new DataInputStream(new ByteArrayInputStream(second)));
+    assertThatThrownBy(() -> detector.update(detector.newState("c"), Traffic.event("a", Traffic.T0, null), relative))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> new PromptDigest.Chain().restore("a", relative))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("never sent");
+  }
+
+  @Test
   void aDigestDoesNotDependOnTheThreadsLaterPrompts() throws IOException {
     Detector detector = new Detector(DetectionContext.defaults());
     PromptDigest first = detector.digest(Traffic.event("a", Traffic.T0, "Solve the equation step by step: x + 2 = 5"));
@@ -58,7 +126,7 @@ class PromptDigestTest {
 
   @Test
   void aCorruptDigestIsRefused() {
-    assertThatThrownBy(() -> PromptDigest.read(new DataInputStream(new ByteArrayInputStream(new byte[] {9}))))
+    assertThatThrownBy(() -> PromptDigest.read(new DataInputStream(new ByteArrayInputStream(new byte[] {64}))))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("corrupt prompt digest");
   }

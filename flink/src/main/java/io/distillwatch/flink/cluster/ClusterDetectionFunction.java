@@ -2,6 +2,7 @@ package io.distillwatch.flink.cluster;
 
 import io.distillwatch.detect.AccountState;
 import io.distillwatch.detect.Detector;
+import io.distillwatch.detect.PromptDigest;
 import io.distillwatch.event.AccountInfo;
 import io.distillwatch.scan.AccountResult;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import org.apache.flink.util.Collector;
  * A cluster's profile record, stamped first, precedes its events. Emits one result per cluster, with
  * the cluster id as its account.
  */
-public final class ClusterDetectionFunction extends KeyedProcessFunction<Long, ClusteredEvent, AccountResult> {
+public final class ClusterDetectionFunction extends KeyedProcessFunction<Integer, ClusteredEvent, AccountResult> {
   private static final long serialVersionUID = 1L;
 
   private final ScanRequest request;
@@ -36,6 +37,7 @@ public final class ClusterDetectionFunction extends KeyedProcessFunction<Long, C
   private transient org.apache.flink.core.memory.DataInputDeserializer in;
   /** Events of the current time, applied in (account, sequence) order once the time has passed. */
   private transient List<EventBytes.Digested> sameTime;
+  private transient PromptDigest.Chain examples;
 
   public ClusterDetectionFunction(ScanRequest request) {
     this.request = request;
@@ -46,6 +48,7 @@ public final class ClusterDetectionFunction extends KeyedProcessFunction<Long, C
     profiles = new HashMap<>();
     in = new org.apache.flink.core.memory.DataInputDeserializer();
     sameTime = new ArrayList<>();
+    examples = new PromptDigest.Chain();
     detector = new Detector(ScanContextLoader.load(request).context().withProfiles(profiles));
   }
 
@@ -83,6 +86,7 @@ public final class ClusterDetectionFunction extends KeyedProcessFunction<Long, C
       sameTime.sort(SAME_TIME_ORDER);
     }
     for (EventBytes.Digested d : sameTime) {
+      examples.restore(d.event().account, d.digest());
       detector.update(state, d.event(), d.digest());
       peak.observe(state, d.event().ts);
     }
@@ -101,6 +105,7 @@ public final class ClusterDetectionFunction extends KeyedProcessFunction<Long, C
     if (current != null) {
       profiles.remove(current);
     }
+    examples.reset();
     state = null;
     peak = null;
     current = null;

@@ -19,7 +19,7 @@ public final class ClusterTagFunction extends BroadcastProcessFunction<EventByte
   public static final MapStateDescriptor<String, Long> ASSIGNMENTS =
       new MapStateDescriptor<>("cluster-assignments", Types.STRING, Types.LONG);
 
-  private transient Map<String, Long> clusterByAccount;
+  private transient Map<String, ClusterAssignment> clusterByAccount;
   private transient ClusteredEvent out;
 
   @Override
@@ -27,12 +27,12 @@ public final class ClusterTagFunction extends BroadcastProcessFunction<EventByte
     if (clusterByAccount == null) {
       clusterByAccount = new HashMap<>();
     }
-    clusterByAccount.put(a.account, a.cluster);
+    clusterByAccount.put(a.account, new ClusterAssignment(a.account, a.cluster, a.ordinal));
   }
 
   @Override
   public void processElement(EventBytes event, ReadOnlyContext ctx, Collector<ClusteredEvent> collector) {
-    Long cluster = clusterByAccount == null ? null : clusterByAccount.get(event.account);
+    ClusterAssignment cluster = clusterByAccount == null ? null : clusterByAccount.get(event.account);
     if (cluster == null) {
       return;
     }
@@ -40,7 +40,8 @@ public final class ClusterTagFunction extends BroadcastProcessFunction<EventByte
       out = new ClusteredEvent();
     }
     // serialized on emit (the next stage is a shuffle), so one instance serves every event
-    out.cluster = cluster;
+    out.cluster = cluster.cluster;
+    out.ordinal = cluster.ordinal;
     out.event = event.event;
     collector.collect(out);
   }

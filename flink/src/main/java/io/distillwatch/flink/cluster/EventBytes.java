@@ -1,5 +1,6 @@
 package io.distillwatch.flink.cluster;
 
+import io.distillwatch.detect.AccountState;
 import io.distillwatch.detect.PromptDigest;
 import io.distillwatch.event.UsageEvent;
 import io.distillwatch.ingest.UsageEventCodec;
@@ -26,29 +27,49 @@ public class EventBytes {
     this.event = event;
   }
 
-  /** A decoded event: its place in its account's sequence, the event without texts, its digest. */
+  /**
+   * A decoded event: its place in its account's sequence, the event without texts, its digest (to be
+   * restored with {@link PromptDigest.Chain} in the account's order before it is folded).
+   */
   public record Digested(long seq, UsageEvent event, PromptDigest digest) {}
 
   private static final ThreadLocal<DataOutputSerializer> BUFFER =
       ThreadLocal.withInitial(() -> new DataOutputSerializer(1024));
 
-  /** Encodes {@code e} without its texts (restored before returning), with its digest. */
-  public static EventBytes of(long seq, UsageEvent e, PromptDigest digest) {
+  /**
+   * Encodes {@code e} without its texts and the fields detection does not read (request id, API key,
+   * AS name, country; all restored before returning), with its digest relative to the account's
+   * previous ones ({@link PromptDigest.Writer}); {@code before} is the account's state before the
+   * event is folded into it.
+   */
+  public static EventBytes of(long seq, UsageEvent e, PromptDigest digest, PromptDigest.Writer writer, AccountState before) {
     DataOutputSerializer out = BUFFER.get();
     out.clear();
     String system = e.system;
     String userText = e.userText;
+    String requestId = e.requestId;
+    String apiKey = e.apiKey;
+    String asnOrg = e.asnOrg;
+    String country = e.country;
     e.system = null;
     e.userText = null;
+    e.requestId = null;
+    e.apiKey = null;
+    e.asnOrg = null;
+    e.country = null;
     try {
       out.writeLong(seq);
       UsageEventCodec.write(e, out);
-      digest.write(out);
+      writer.write(out, digest, before);
     } catch (IOException x) {
       throw new UncheckedIOException(x);
     } finally {
       e.system = system;
       e.userText = userText;
+      e.requestId = requestId;
+      e.apiKey = apiKey;
+      e.asnOrg = asnOrg;
+      e.country = country;
     }
     return new EventBytes(e.account, out.getCopyOfBuffer());
   }

@@ -53,6 +53,7 @@ public final class LinkingFunction extends KeyedProcessFunction<Integer, Account
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<ClusterAssignment> out) {
+    int ordinal = 0;
     for (LinkedCluster c : linker.link()) {
       ClusterResult r = new ClusterResult();
       r.cluster = c.id();
@@ -74,11 +75,12 @@ public final class LinkingFunction extends KeyedProcessFunction<Integer, Account
       AccountInfo profile = ClusterProfile.of(c.id(), infos);
       long key = ClusterKeys.key(c.id());
       if (profile != null) {
-        ctx.output(PROFILES, ClusteredEvent.profile(key, profile));
+        ctx.output(PROFILES, ClusteredEvent.profile(key, ordinal, profile));
       }
       for (String account : c.accounts()) {
-        out.collect(new ClusterAssignment(account, key));
+        out.collect(new ClusterAssignment(account, key, ordinal));
       }
+      ordinal++;
     }
     linker = new Linker(LinkPolicy.defaults());
   }

@@ -44,6 +44,7 @@ public final class AccountDetectionFunction
   private transient AccountState state;
   private transient PeakTracker peak;
   private transient long seq;
+  private transient PromptDigest.Writer digests;
 
   public AccountDetectionFunction(ScanRequest request) {
     this.request = request;
@@ -74,14 +75,18 @@ public final class AccountDetectionFunction
       state = detector.newState(event.account);
       peak = new PeakTracker(detector);
       seq = 0;
+      if (digests == null) {
+        digests = new PromptDigest.Writer();
+      }
+      digests.reset();
       ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
     }
     if (request.linking) {
       // Any account may turn out to be in a cluster: its events go on digested, so the cluster stage
       // neither normalises a prompt again nor moves prompt texts.
       PromptDigest digest = detector.digest(event);
+      ctx.output(DIGESTED, EventBytes.of(seq++, event, digest, digests, state));
       detector.update(state, event, digest);
-      ctx.output(DIGESTED, EventBytes.of(seq++, event, digest));
     } else {
       detector.update(state, event);
     }

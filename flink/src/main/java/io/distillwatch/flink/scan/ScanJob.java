@@ -5,6 +5,7 @@ import io.distillwatch.event.Rejection;
 import io.distillwatch.event.UsageEvent;
 import io.distillwatch.flink.cluster.ClusterAssignment;
 import io.distillwatch.flink.cluster.ClusterDetectionFunction;
+import io.distillwatch.flink.cluster.ClusterSortTime;
 import io.distillwatch.flink.cluster.ClusterTagFunction;
 import io.distillwatch.flink.cluster.ClusteredEvent;
 import io.distillwatch.flink.cluster.LinkingFunction;
@@ -132,8 +133,12 @@ public final class ScanJob {
               .name("profiles-first");
       DataStream<AccountResult> clusterScores =
           tagged
+              .assignTimestampsAndWatermarks(
+                  WatermarkStrategy.<ClusteredEvent>noWatermarks()
+                      .withTimestampAssigner((e, eventTime) -> ClusterSortTime.of(eventTime)))
+              .name("sort-time")
               .union(profiles)
-              .keyBy(e -> e.cluster, Types.LONG)
+              .keyBy(e -> e.ordinal, Types.INT)
               .process(new ClusterDetectionFunction(request))
               .name("detect-clusters");
       clustersIt = linked.getSideOutput(LinkingFunction.CLUSTERS).collectAsync();

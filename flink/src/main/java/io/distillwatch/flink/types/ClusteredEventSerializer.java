@@ -10,7 +10,7 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
- * Flink serializer for {@link ClusteredEvent}: the cluster key, the encoded event's length (-1 for none)
+ * Flink serializer for {@link ClusteredEvent}: the cluster key and ordinal, the encoded event's length (-1 for none)
  * and bytes, then the profile (if any).
  */
 public final class ClusteredEventSerializer extends TypeSerializerSingleton<ClusteredEvent> {
@@ -32,7 +32,7 @@ public final class ClusteredEventSerializer extends TypeSerializerSingleton<Clus
     if (from == null) {
       return null;
     }
-    ClusteredEvent copy = new ClusteredEvent(from.cluster, from.event == null ? null : from.event.clone());
+    ClusteredEvent copy = new ClusteredEvent(from.cluster, from.ordinal, from.event == null ? null : from.event.clone());
     copy.profile = from.profile; // immutable once built
     return copy;
   }
@@ -50,6 +50,7 @@ public final class ClusteredEventSerializer extends TypeSerializerSingleton<Clus
   @Override
   public void serialize(ClusteredEvent record, DataOutputView target) throws IOException {
     target.writeLong(record.cluster);
+    target.writeInt(record.ordinal);
     target.writeInt(record.event == null ? -1 : record.event.length);
     if (record.event != null) {
       target.write(record.event);
@@ -79,13 +80,14 @@ public final class ClusteredEventSerializer extends TypeSerializerSingleton<Clus
   @Override
   public ClusteredEvent deserialize(DataInputView source) throws IOException {
     long cluster = source.readLong();
+    int ordinal = source.readInt();
     int length = source.readInt();
     byte[] event = null;
     if (length >= 0) {
       event = new byte[length];
       source.readFully(event);
     }
-    ClusteredEvent e = new ClusteredEvent(cluster, event);
+    ClusteredEvent e = new ClusteredEvent(cluster, ordinal, event);
     if (source.readBoolean()) {
       AccountInfo p = new AccountInfo(readString(source));
       long created = source.readLong();

@@ -24,8 +24,10 @@ class ClusteredEventSerializerTest {
     e.account = "acct-1";
     e.userText = "hello";
     e.system = "You are a grader.";
+    e.requestId = "req-1";
+    e.ip = "198.51.100.7";
     PromptDigest digest = DETECTOR.digest(e);
-    ClusteredEvent tagged = new ClusteredEvent(0x8d2f00c1a2b3c4d5L, EventBytes.of(41, e, digest).event);
+    ClusteredEvent tagged = new ClusteredEvent(0x8d2f00c1a2b3c4d5L, 17, EventBytes.of(41, e, digest, new PromptDigest.Writer(), DETECTOR.newState("acct-1")).event);
     tagged.profile = new AccountInfo("c-1");
     tagged.profile.createdAt = 1_772_000_000_000L;
     tagged.profile.emailDomain = "mailinator.com";
@@ -35,12 +37,16 @@ class ClusteredEventSerializerTest {
     ClusteredEvent back = roundTrip(tagged);
 
     assertThat(back.cluster).isEqualTo(0x8d2f00c1a2b3c4d5L);
+    assertThat(back.ordinal).isEqualTo(17);
     EventBytes.Digested decoded = EventBytes.decode(back.event, new DataInputDeserializer());
     assertThat(decoded.seq()).isEqualTo(41);
     assertThat(decoded.event().account).isEqualTo("acct-1");
     assertThat(decoded.event().ts).isEqualTo(e.ts);
     assertThat(decoded.event().userText).as("texts stay with the account pass").isNull();
     assertThat(decoded.event().system).isNull();
+    assertThat(decoded.event().requestId).as("not read by detection").isNull();
+    assertThat(decoded.event().ip).isEqualTo("198.51.100.7");
+    assertThat(e.requestId).isEqualTo("req-1");
     assertThat(e.userText).as("the event itself keeps its texts").isEqualTo("hello");
     DataOutputSerializer original = new DataOutputSerializer(64);
     digest.write(original);
@@ -55,16 +61,17 @@ class ClusteredEventSerializerTest {
     UsageEvent e = new UsageEvent();
     e.account = "acct-2";
     e.userText = "";
-    assertThat(roundTrip(new ClusteredEvent(2L, EventBytes.of(0, e, DETECTOR.digest(e)).event)).profile).isNull();
+    assertThat(roundTrip(new ClusteredEvent(2L, 0, EventBytes.of(0, e, DETECTOR.digest(e), new PromptDigest.Writer(), DETECTOR.newState("acct-2")).event)).profile).isNull();
   }
 
   @Test
   void aProfileRecordCarriesNoEvent() throws Exception {
     AccountInfo profile = new AccountInfo("c-0000000000000003");
     profile.signupPath = "api";
-    ClusteredEvent back = roundTrip(ClusteredEvent.profile(3L, profile));
+    ClusteredEvent back = roundTrip(ClusteredEvent.profile(3L, 5, profile));
     assertThat(back.event).isNull();
     assertThat(back.cluster).isEqualTo(3L);
+    assertThat(back.ordinal).isEqualTo(5);
     assertThat(back.profile).usingRecursiveComparison().isEqualTo(profile);
   }
 
