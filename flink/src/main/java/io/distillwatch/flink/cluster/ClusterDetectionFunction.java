@@ -19,9 +19,10 @@ import org.apache.flink.util.Collector;
 
 /**
  * Scores a cluster on its members' combined traffic with the same {@link Detector} as single accounts,
- * in event-time order (batch mode sorts each key's input by timestamp), so many light accounts add up.
- * A cluster's profile record, stamped first, precedes its events. Emits one result per cluster, with
- * the cluster id as its account.
+ * in event-time order (batch mode sorts each key's input by its {@link ClusterSortTime}), so many light
+ * accounts add up. Events arrive as the account pass digested them ({@link EventBytes}): no prompt is
+ * normalised again. A cluster's profile record, stamped first, precedes its events. Emits one result
+ * per cluster, with the cluster id as its account.
  */
 public final class ClusterDetectionFunction extends KeyedProcessFunction<Integer, ClusteredEvent, AccountResult> {
   private static final long serialVersionUID = 1L;
