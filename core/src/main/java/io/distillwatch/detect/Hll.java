@@ -58,10 +58,13 @@ final class Hll {
     return idx << 8 | (Long.numberOfLeadingZeros(w) + 1);
   }
 
-  /** Adds a value by its {@link #register}; only once {@link #approximate}. */
+  /** Adds a value by its {@link #register} (read back from elsewhere); only once {@link #approximate}. */
   void addRegister(int code) {
     if (reg == null) {
       throw new IllegalStateException("an exact distinct counter needs the value's hash, not its register");
+    }
+    if ((code >>> 8) >= M || (code & 0xff) < 1 || (code & 0xff) > 64 - P + 1) {
+      throw new IllegalArgumentException("not a register code: " + code);
     }
     addToRegisters(code);
   }
@@ -73,9 +76,6 @@ final class Hll {
   private void addToRegisters(int code) {
     int idx = code >>> 8;
     int rank = code & 0xff;
-    if (idx >= M || rank < 1 || rank > 64 - P + 1) {
-      throw new IllegalArgumentException("not a register code: " + code);
-    }
     byte old = reg[idx];
     if (rank > old) {
       sum += 1.0 / (1L << rank) - 1.0 / (1L << old);

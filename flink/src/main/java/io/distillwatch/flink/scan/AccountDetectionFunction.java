@@ -54,6 +54,7 @@ public final class AccountDetectionFunction
   public void open(OpenContext openContext) {
     detector = new Detector(ScanContextLoader.load(request).context());
     evidence = new EvidenceExtractor();
+    digests = new PromptDigest.Writer();
     seenRequestIds =
         getRuntimeContext()
             .getMapState(new MapStateDescriptor<>("request-ids", Types.STRING, Types.BOOLEAN));
@@ -75,9 +76,6 @@ public final class AccountDetectionFunction
       state = detector.newState(event.account);
       peak = new PeakTracker(detector);
       seq = 0;
-      if (digests == null) {
-        digests = new PromptDigest.Writer();
-      }
       digests.reset();
       ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
     }

@@ -227,57 +227,59 @@ class StreamDetectionFunctionTest {
   @Test
   void aRestoreWithOtherLatenessAndIntervalStillAppliesEveryBufferedEvent() throws Exception {
     List<UsageEvent> events = Probe.traffic(11, 1200, 4, 0.3, 3000);
-    var h =
-        harness(
+    List<VerdictChange> out =
+        acrossRestore(
             new StreamDetectionFunction<>(RULES, Duration.ZERO, Duration.ofSeconds(1), Duration.ofDays(1)),
-            true);
-    h.open();
-    replay(h, events.subList(0, 600), 3000);
-    OperatorSubtaskState snapshot = h.snapshot(1, 1);
-    List<VerdictChange> out = new ArrayList<>(h.extractOutputValues());
-    h.close();
-
-    var restored =
-        harness(
-            new StreamDetectionFunction<>(
-                RULES, Duration.ofMillis(1500), Duration.ofMillis(250), Duration.ofDays(1)),
-            true);
-    restored.initializeState(snapshot);
-    restored.open();
-    replay(restored, events.subList(600, events.size()), 3000);
-    restored.processWatermark(Long.MAX_VALUE);
-    out.addAll(restored.extractOutputValues());
-    assertThat(restored.numEventTimeTimers()).isZero();
+            new StreamDetectionFunction<>(RULES, Duration.ofMillis(1500), Duration.ofMillis(250), Duration.ofDays(1)),
+            events, 600, restored -> {});
     assertThat(Probe.sorted(out)).as("seed 11").isEqualTo(Probe.expected(RULES, events));
-    restored.close();
   }
 
   @Test
   void aCheckpointOfTheSingleListLayoutRestoresIntoTheSlots() throws Exception {
     List<UsageEvent> events = Probe.traffic(5, 1000, 4, 0.3, 3000);
-    var old =
-        harness(
+    List<VerdictChange> out =
+        acrossRestore(
             new LegacyStreamDetectionFunction<>(RULES, Duration.ZERO, Duration.ofSeconds(1), Duration.ofDays(1)),
-            true);
-    old.open();
-    replay(old, events.subList(0, 500), 3000);
-    OperatorSubtaskState snapshot = old.snapshot(1, 1);
-    List<VerdictChange> out = new ArrayList<>(old.extractOutputValues());
-    old.close();
-
-    var restored =
-        harness(
             new StreamDetectionFunction<>(RULES, Duration.ZERO, Duration.ofSeconds(1), Duration.ofDays(1)),
-            true);
+            events, 500,
+            restored -> send(restored, events.get(10))); // a repeat: the restored request ids still drop it
+    assertThat(Probe.sorted(out)).as("seed 5").isEqualTo(Probe.expected(RULES, events));
+  }
+
+  private interface HarnessStep {
+    void apply(KeyedOneInputStreamOperatorTestHarness<String, UsageEvent, VerdictChange> h) throws Exception;
+  }
+
+  /**
+   * Replays the first {@code split} events into {@code before} (RocksDB), snapshots, restores the
+   * snapshot into {@code after}, runs {@code onRestore}, replays the rest to the end of time: every
+   * change of both runs; no timer may be left.
+   */
+  private static List<VerdictChange> acrossRestore(
+      KeyedProcessFunction<String, UsageEvent, VerdictChange> before,
+      KeyedProcessFunction<String, UsageEvent, VerdictChange> after,
+      List<UsageEvent> events,
+      int split,
+      HarnessStep onRestore)
+      throws Exception {
+    var first = harness(before, true);
+    first.open();
+    replay(first, events.subList(0, split), 3000);
+    OperatorSubtaskState snapshot = first.snapshot(1, 1);
+    List<VerdictChange> out = new ArrayList<>(first.extractOutputValues());
+    first.close();
+
+    var restored = harness(after, true);
     restored.initializeState(snapshot);
     restored.open();
-    send(restored, events.get(10)); // a repeat: the restored request ids still drop it
-    replay(restored, events.subList(500, events.size()), 3000);
+    onRestore.apply(restored);
+    replay(restored, events.subList(split, events.size()), 3000);
     restored.processWatermark(Long.MAX_VALUE);
     out.addAll(restored.extractOutputValues());
     assertThat(restored.numEventTimeTimers()).isZero();
-    assertThat(Probe.sorted(out)).as("seed 5").isEqualTo(Probe.expected(RULES, events));
     restored.close();
+    return out;
   }
 
   /** Accounts that have rules state ("account") or a verdict/seq record ("progress"). */
