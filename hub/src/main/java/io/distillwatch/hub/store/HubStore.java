@@ -14,8 +14,10 @@ public interface HubStore extends AutoCloseable {
    * Adds versions to a collection in one transaction. An exact re-post of a stored version is
    * reported {@link Outcome#ALREADY_PRESENT} and changes nothing.
    *
-   * @throws Refused (nothing stored) when a version is older than the object's current one, when a
-   *     stored version has different content, or when the object belongs to another creator
+   * @throws Refused (nothing stored) when a version is older than the object's current one in this
+   *     collection, when the same id and version is stored with different content in any collection,
+   *     or when the id belongs to another creator (the first one to store it in any collection; the
+   *     ownership outlives deletion)
    */
   List<Outcome> add(String collection, String member, List<NewVersion> versions) throws Refused;
 

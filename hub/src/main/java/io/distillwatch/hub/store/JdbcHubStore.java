@@ -63,11 +63,16 @@ public final class JdbcHubStore implements HubStore {
     throw new IllegalArgumentException("store url must be jdbc:h2:... or jdbc:postgresql:...");
   }
 
-  /** What is already stored about one object id: its creator, newest version, version bodies. */
+  /**
+   * What is already stored about one object id: its owner (hub-wide), the body of each version in
+   * any collection (one content per id and version, hub-wide), and its versions in this collection.
+   */
   private static final class Known {
+    boolean owned;
     String creator;
     long newest = Long.MIN_VALUE;
     final Map<Long, String> bodies = new HashMap<>();
+    final java.util.Set<Long> here = new java.util.HashSet<>();
   }
 
   @Override
@@ -79,19 +84,20 @@ public final class JdbcHubStore implements HubStore {
         List<Outcome> outcomes = new ArrayList<>();
         List<NewVersion> inserts = new ArrayList<>();
         java.util.Set<String> demote = new java.util.HashSet<>();
+        Map<String, String> newOwners = new java.util.LinkedHashMap<>();
         for (NewVersion v : versions) {
           Known k = known.computeIfAbsent(v.objectId(), id -> new Known());
+          if (k.owned && !java.util.Objects.equals(k.creator, v.createdBy())) {
+            throw new Refused("not-owner", v.objectId(), "the object id belongs to another creator");
+          }
           String existing = k.bodies.get(v.versionNanos());
-          if (existing != null) {
-            if (!existing.equals(v.body())) {
-              throw new Refused("version-conflict", v.objectId(),
-                  "a different object is already stored under this id and version");
-            }
+          if (existing != null && !existing.equals(v.body())) {
+            throw new Refused("version-conflict", v.objectId(),
+                "a different object is already stored under this id and version");
+          }
+          if (k.here.contains(v.versionNanos())) {
             outcomes.add(Outcome.ALREADY_PRESENT);
             continue;
-          }
-          if (k.creator != null && !k.creator.equals(v.createdBy())) {
-            throw new Refused("not-owner", v.objectId(), "the object belongs to another creator");
           }
           if (k.newest != Long.MIN_VALUE && v.versionNanos() < k.newest) {
             throw new Refused("rollback-refused", v.objectId(),
@@ -100,11 +106,27 @@ public final class JdbcHubStore implements HubStore {
           if (k.newest != Long.MIN_VALUE) {
             demote.add(v.objectId());
           }
+          if (!k.owned) {
+            newOwners.put(v.objectId(), v.createdBy());
+          }
+          k.owned = true;
           k.creator = v.createdBy();
           k.newest = v.versionNanos();
           k.bodies.put(v.versionNanos(), v.body());
+          k.here.add(v.versionNanos());
           inserts.add(v);
           outcomes.add(Outcome.ADDED);
+        }
+        if (!newOwners.isEmpty()) {
+          try (PreparedStatement own = c.prepareStatement(
+              "INSERT INTO object_owner (object_id, created_by) VALUES (?,?)")) {
+            for (Map.Entry<String, String> e : newOwners.entrySet()) {
+              own.setString(1, e.getKey());
+              own.setString(2, e.getValue());
+              own.addBatch();
+            }
+            own.executeBatch();
+          }
         }
         if (!demote.isEmpty()) {
           try (PreparedStatement clear = c.prepareStatement(
@@ -157,20 +179,25 @@ public final class JdbcHubStore implements HubStore {
     Map<String, Known> out = new HashMap<>();
     for (int from = 0; from < ids.size(); from += 200) {
       List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 200));
-      List<Object> args = new ArrayList<>();
-      args.add(collection);
-      args.addAll(chunk);
-      String sql = "SELECT object_id, version_ns, created_by, body FROM stix_object WHERE collection_id = ?"
-          + " AND object_id IN (" + "?,".repeat(chunk.size() - 1) + "?) ORDER BY seq";
-      try (PreparedStatement ps = prepare(c, sql, args); ResultSet rs = ps.executeQuery()) {
+      String in = " IN (" + "?,".repeat(chunk.size() - 1) + "?)";
+      try (PreparedStatement ps = prepare(c, "SELECT object_id, created_by FROM object_owner WHERE object_id" + in,
+          chunk); ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Known k = out.computeIfAbsent(rs.getString(1), id -> new Known());
+          k.owned = true;
+          k.creator = rs.getString(2);
+        }
+      }
+      try (PreparedStatement ps = prepare(c, "SELECT object_id, version_ns, collection_id, body FROM stix_object"
+          + " WHERE object_id" + in, chunk); ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           Known k = out.computeIfAbsent(rs.getString(1), id -> new Known());
           long v = rs.getLong(2);
-          if (k.creator == null) {
-            k.creator = rs.getString(3);
+          k.bodies.putIfAbsent(v, rs.getString(4));
+          if (collection.equals(rs.getString(3))) {
+            k.newest = Math.max(k.newest, v);
+            k.here.add(v);
           }
-          k.newest = Math.max(k.newest, v);
-          k.bodies.put(v, rs.getString(4));
         }
       }
     }

@@ -103,6 +103,23 @@ class HubSecurityTest {
   }
 
   @Test
+  void anObjectIdCannotBeSquattedInAnotherCollection() throws Exception {
+    // alice publishes in her own collection; bob cannot see it, but learns or guesses the id
+    ObjectNode mine = campaign(hub.alice, "c-sq", "Alice's campaign", V1);
+    assertThat(hub.post(hub.alice, hub.objectsUrl("alice-only"), envelope(List.of(mine))).statusCode()).isEqualTo(202);
+    ObjectNode squat = hub.bob.stix().campaign("c-bob", "Bob's claim", null, V1, null, null, V1);
+    squat.put("id", mine.get("id").asText());
+    assertRefused(hub.post(hub.bob, hub.objectsUrl("shared"), envelope(List.of(hub.bob.sign(squat)))), 403,
+        "not-owner", 1);
+    // the owner's own publish to that collection goes through, and readers see one creator
+    assertThat(hub.post(hub.alice, hub.objectsUrl("shared"), envelope(List.of(mine))).statusCode()).isEqualTo(202);
+    JsonNode served = json(hub.get(hub.carol, hub.objectsUrl("shared") + mine.get("id").asText()
+        + "/?match%5Bversion%5D=all"));
+    assertThat(served.get("objects")).extracting(o -> o.get("created_by_ref").asText())
+        .containsOnly(hub.alice.stix().identityId());
+  }
+
+  @Test
   void forgedAlteredOrUnsignedObjectsAreRefused() throws Exception {
     ObjectNode forged = campaign(hub.alice, "c-1", "Campaign", V1);
     byte[] random = new byte[64];

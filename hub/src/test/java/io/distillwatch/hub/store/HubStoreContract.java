@@ -91,6 +91,35 @@ abstract class HubStoreContract {
   }
 
   @Test
+  void anObjectIdBelongsToItsFirstCreatorInEveryCollectionEvenAfterDeletion() throws Exception {
+    JdbcHubStore s = store();
+    s.add("col-a", "a", List.of(version(C1, "2026-01-01T00:00:00.000Z", A, "x")));
+    assertThatThrownBy(() -> s.add("col-b", "b", List.of(version(C1, "2026-01-01T00:00:00.000Z", B, "x"))))
+        .extracting(e -> ((HubStore.Refused) e).code()).isEqualTo("not-owner");
+    assertThat(s.add("col-b", "a", List.of(version(C1, "2026-01-01T00:00:00.000Z", A, "x"))))
+        .containsExactly(HubStore.Outcome.ADDED);
+    Query all = new Query(null, null, List.of(), List.of(), List.of(), false, false, true, List.of(), 10);
+    s.delete("col-a", C1, all);
+    s.delete("col-b", C1, all);
+    assertThatThrownBy(() -> s.add("col-b", "b", List.of(version(C1, "2026-02-01T00:00:00.000Z", B, "y"))))
+        .extracting(e -> ((HubStore.Refused) e).code()).isEqualTo("not-owner");
+    assertThat(s.countVersions()).isZero();
+  }
+
+  @Test
+  void oneIdAndVersionHaveOneContentInEveryCollection() throws Exception {
+    JdbcHubStore s = store();
+    s.add("col-a", "a", List.of(version(C1, "2026-01-01T00:00:00.000Z", A, "amber")));
+    assertThatThrownBy(() -> s.add("col-b", "a", List.of(version(C1, "2026-01-01T00:00:00.000Z", A, "green"))))
+        .extracting(e -> ((HubStore.Refused) e).code()).isEqualTo("version-conflict");
+    assertThat(s.add("col-b", "a", List.of(version(C1, "2026-01-01T00:00:00.000Z", A, "amber"))))
+        .containsExactly(HubStore.Outcome.ADDED);
+    assertThat(s.add("col-b", "a", List.of(version(C1, "2026-01-02T00:00:00.000Z", A, "green"))))
+        .containsExactly(HubStore.Outcome.ADDED);
+    assertThat(s.countVersions()).isEqualTo(3);
+  }
+
+  @Test
   void pagingAndAddedAfterVisitEveryVersionOnce() throws Exception {
     JdbcHubStore s = store();
     List<HubStore.NewVersion> batch = new ArrayList<>();
