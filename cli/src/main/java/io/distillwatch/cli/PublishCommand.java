@@ -3,17 +3,17 @@ package io.distillwatch.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.distillwatch.hub.client.TaxiiClient;
+import io.distillwatch.sharing.publish.PublishBundle;
 import io.distillwatch.sharing.publish.PublishLedger;
-import io.distillwatch.sharing.publish.ScanToStix;
 import io.distillwatch.sharing.sign.NodeKey;
-import io.distillwatch.sharing.sign.ObjectSignature;
+import io.distillwatch.sharing.stix.StixFactory;
+import io.distillwatch.sharing.stix.StixJson;
 import io.distillwatch.sharing.stix.Tlp;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -58,7 +58,8 @@ public final class PublishCommand implements Callable<Integer> {
       description = "Publication ledger for idempotent re-publishing (default: published-ledger.json beside --key).")
   Path ledgerFile;
 
-  @Option(names = "--dry-run", paramLabel = "FILE", description = "Write the signed objects to FILE instead of posting.")
+  @Option(names = "--dry-run", paramLabel = "FILE",
+      description = "Write what would be posted to FILE as a STIX 2.1 bundle instead of posting.")
   Path dryRun;
 
   @Override
@@ -88,27 +89,22 @@ public final class PublishCommand implements Callable<Integer> {
       return ExitCodes.INPUT_UNREADABLE;
     }
     try {
-      Instant now = Instant.now();
-      ScanToStix mapper = new ScanToStix(key.factory(level), includeSuspicious);
-      List<ScanToStix.CampaignDraft> drafts = mapper.read(scanOut, now);
-      List<ObjectNode> objects = mapper.objects(drafts, key.name());
       Path ledgerPath = ledgerFile != null ? ledgerFile
           : keyFile.toAbsolutePath().resolveSibling("published-ledger.json");
       PublishLedger ledger = PublishLedger.open(ledgerPath);
-      ledger.stamp(objects, now);
-      List<ObjectNode> signed = new ArrayList<>();
-      objects.forEach(o -> signed.add(ObjectSignature.sign(o, key.signingKey())));
+      PublishBundle.Contents contents =
+          PublishBundle.build(scanOut, key, level, includeSuspicious, ledger, Instant.now());
+      List<ObjectNode> signed = contents.objects();
       if (dryRun != null) {
-        new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
-            .writeValue(dryRun.toFile(), signed);
-        System.out.println("distillwatch publish: " + drafts.size() + " campaigns, " + signed.size()
-            + " objects written to " + dryRun + " (not posted)");
+        StixJson.mapper().writerWithDefaultPrettyPrinter().writeValue(dryRun.toFile(), StixFactory.bundle(signed));
+        System.out.println("distillwatch publish: " + contents.campaigns() + " campaigns, " + signed.size()
+            + " objects written as a STIX bundle to " + dryRun + " (not posted)");
         return ExitCodes.OK;
       }
       List<JsonNode> statuses = new TaxiiClient(hub, token).add(collection, signed);
       ledger.save();
       int ok = statuses.stream().mapToInt(s -> s.path("success_count").asInt()).sum();
-      System.out.println("distillwatch publish: " + drafts.size() + " campaigns, " + ok + " objects accepted by "
+      System.out.println("distillwatch publish: " + contents.campaigns() + " campaigns, " + ok + " objects accepted by "
           + collection);
       return ExitCodes.OK;
     } catch (TaxiiClient.TaxiiClientException e) {

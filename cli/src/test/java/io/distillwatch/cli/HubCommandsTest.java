@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
+import io.distillwatch.hub.client.TaxiiClient;
 import io.distillwatch.sharing.sign.NodeKey;
 import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -76,10 +78,13 @@ class HubCommandsTest {
       m.put("token_sha256", sha256(Files.readAllLines(keyAndTokenPairs[i + 1]).get(0).trim()));
       members.add(m);
     }
-    ObjectNode c = cfg.putArray("collections").addObject();
-    c.put("id", "campaigns");
-    c.putArray("read").add("*");
-    c.putArray("write").add("*");
+    ArrayNode collections = cfg.putArray("collections");
+    for (String id : List.of("campaigns", "open")) {
+      ObjectNode c = collections.addObject();
+      c.put("id", id);
+      c.putArray("read").add("*");
+      c.putArray("write").add("*");
+    }
     Path file = tmp.resolve("hub.json");
     mapper.writeValue(file.toFile(), cfg);
     return file;
@@ -115,9 +120,10 @@ class HubCommandsTest {
       assertThat(run(new PullCommand(), pull)).isZero();
       assertThat(Files.readString(state)).contains("campaigns");
       assertThat(run(new PullCommand(), pull)).isZero();
-      // identity, 2 attack-patterns, 2 campaigns, 4 relationships, 2 sightings; the re-post added nothing
+      // identity, 2 attack-patterns, 2 campaigns, 4 relationships, 2 sightings, and the 4 reference objects they
+      // point to (TLP:AMBER, the project identity, 2 extension-definitions); the re-post added nothing
       try (var local = io.distillwatch.hub.store.JdbcHubStore.open(store, "sa", "", 1, java.time.Clock.systemUTC())) {
-        assertThat(local.countVersions()).isEqualTo(11);
+        assertThat(local.countVersions()).isEqualTo(15);
       }
       // a reader that re-verifies signatures against the members' public keys gets the same objects
       String verifiedStore = "jdbc:h2:file:" + tmp.resolve("b/verified").toAbsolutePath();
@@ -125,12 +131,87 @@ class HubCommandsTest {
           "--store", verifiedStore, "--state", tmp.resolve("b/verified-state.json").toString(),
           "--members", hubJson.toString())).isZero();
       try (var local = io.distillwatch.hub.store.JdbcHubStore.open(verifiedStore, "sa", "", 1, java.time.Clock.systemUTC())) {
-        assertThat(local.countVersions()).isEqualTo(11);
+        assertThat(local.countVersions()).isEqualTo(15);
       }
     } finally {
       hub.stop.countDown();
       assertThat(running.get(30, TimeUnit.SECONDS)).isZero();
       pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void republishingUnderAnotherTlpWorksAndEachVersionHasOneContentEverywhere() throws Exception {
+    Path key = tmp.resolve("a/node-key.json");
+    Path token = tmp.resolve("a/token.txt");
+    assertThat(run(new KeygenCommand(), "--out", key.toString(), "--name", "Provider A", "--token-out", token.toString())).isZero();
+    HubCommand hub = new HubCommand();
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    Path hubJson = hubConfig(key, token);
+    Future<Integer> running = pool.submit(() -> run(hub, "--config", hubJson.toString()));
+    assertThat(hub.started.await(30, TimeUnit.SECONDS)).isTrue();
+    String api = "http://127.0.0.1:" + hub.boundPort + "/forum/";
+    try {
+      Path scan = scanOut();
+      for (String[] target : List.of(new String[] {"campaigns", "amber"}, new String[] {"campaigns", "green"},
+          new String[] {"open", "green"}, new String[] {"open", "amber"})) {
+        assertThat(run(new PublishCommand(), "--scan-out", scan.toString(), "--hub", api, "--collection", target[0],
+            "--token-file", token.toString(), "--key", key.toString(), "--tlp", target[1]))
+            .as("publish to %s as %s", target[0], target[1]).isZero();
+      }
+      TaxiiClient reader = new TaxiiClient(java.net.URI.create(api), Files.readAllLines(token).get(0));
+      java.util.Map<String, String> contentByVersion = new java.util.HashMap<>();
+      for (String collection : List.of("campaigns", "open")) {
+        for (com.fasterxml.jackson.databind.JsonNode o : reader.objects(collection, null, 1000, true).objects()) {
+          String version = o.get("id").asText() + "@" + o.path("modified").asText(o.path("created").asText());
+          String content = io.distillwatch.sharing.jcs.Jcs.canonicalString(o);
+          assertThat(contentByVersion.putIfAbsent(version, content)).as(version).isIn(null, content);
+        }
+      }
+      com.fasterxml.jackson.databind.JsonNode latest = reader.objects("campaigns", null, 1000, false).objects().stream()
+          .filter(o -> o.get("type").asText().equals("campaign")).findFirst().orElseThrow();
+      assertThat(latest.get("object_marking_refs").get(0).asText())
+          .isEqualTo(io.distillwatch.sharing.stix.Tlp.GREEN.markingId());
+    } finally {
+      hub.stop.countDown();
+      assertThat(running.get(30, TimeUnit.SECONDS)).isZero();
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aDryRunOfARealScanWritesABundleWithTheTrafficsTimes() throws Exception {
+    Path demo = tmp.resolve("demo");
+    assertThat(run(new DemoCommand(), "--out", demo.toString())).isZero();
+    Path key = tmp.resolve("node-key.json");
+    assertThat(run(new KeygenCommand(), "--out", key.toString(), "--name", "Provider A")).isZero();
+    Path bundleFile = tmp.resolve("bundle.json");
+    Instant before = Instant.now();
+    assertThat(run(new PublishCommand(), "--scan-out", demo.toString(), "--hub", "http://127.0.0.1:9/forum/",
+        "--collection", "c", "--token-file", tmp.resolve("no-token").toString(), "--key", key.toString(),
+        "--dry-run", bundleFile.toString())).isZero();
+    com.fasterxml.jackson.databind.JsonNode bundle = new ObjectMapper().readTree(bundleFile.toFile());
+    assertThat(bundle.get("type").asText()).isEqualTo("bundle");
+    List<com.fasterxml.jackson.databind.JsonNode> campaigns = new java.util.ArrayList<>();
+    java.util.Set<String> types = new java.util.TreeSet<>();
+    bundle.get("objects").forEach(o -> {
+      types.add(o.get("type").asText());
+      if (o.get("type").asText().equals("campaign")) {
+        campaigns.add(o);
+      }
+    });
+    assertThat(types).contains("marking-definition", "extension-definition", "identity", "campaign", "sighting");
+    assertThat(campaigns).isNotEmpty();
+    // the sample's traffic runs from 2026-03-01T00:00Z over a few days; publishing happens now
+    Instant sampleStart = Instant.parse("2026-03-01T00:00:00Z");
+    for (com.fasterxml.jackson.databind.JsonNode c : campaigns) {
+      Instant first = Instant.parse(c.get("first_seen").asText());
+      Instant last = Instant.parse(c.get("last_seen").asText());
+      assertThat(first).as("%s", c).isAfterOrEqualTo(sampleStart).isBefore(last).isBefore(before.minusSeconds(86_400));
+      long hours = c.at("/extensions/" + io.distillwatch.sharing.stix.StixExtensions.DISTILLATION_ID
+          + "/volume_profile/active_hours").asLong();
+      assertThat(hours).as("%s", c).isEqualTo((java.time.Duration.between(first, last).toMillis() + 3_599_999) / 3_600_000)
+          .isPositive();
     }
   }
 

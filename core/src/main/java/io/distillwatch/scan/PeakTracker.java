@@ -78,6 +78,10 @@ public final class PeakTracker {
       r.signals = peakExplanation == null ? new ArrayList<>() : peakExplanation.signals();
     }
     r.firstFlaggedAt = firstFlaggedAt;
+    if (state.events() > 0) {
+      r.firstSeen = state.firstEventMillis();
+      r.lastSeen = state.lastEventMillis();
+    }
     r.firstAtPercent = firstAtPercent.clone();
     Activity activity = state.activity();
     r.activityStart = activity.startMillis();

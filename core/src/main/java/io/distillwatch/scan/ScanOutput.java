@@ -79,6 +79,9 @@ public final class ScanOutput {
     m.put("cluster", r.cluster);
     m.put("events", r.events);
     m.put("first_flagged_at", Times.formatOrNull(r.firstFlaggedAt));
+    // the account's own traffic span (event time), e.g. for the times a published campaign carries
+    m.put("first_seen", r.events > 0 ? Times.format(r.firstSeen) : null);
+    m.put("last_seen", r.events > 0 ? Times.format(r.lastSeen) : null);
     List<Map<String, Object>> signals = new ArrayList<>();
     for (Signal s : r.signals) {
       signals.add(signalJson(s));

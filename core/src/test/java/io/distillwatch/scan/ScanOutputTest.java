@@ -29,8 +29,11 @@ class ScanOutputTest {
     assertThat(first.get("account").asText()).isEqualTo("acct-a");
     assertThat(ScanOutput.json().readTree(lines.get(1)).get("account").asText()).isEqualTo("acct-z");
     assertThat(first.fieldNames()).toIterable().containsExactly(
-        "account", "score", "verdict", "cluster", "events", "first_flagged_at", "signals", "screening");
+        "account", "score", "verdict", "cluster", "events", "first_flagged_at", "first_seen", "last_seen", "signals",
+        "screening");
     assertThat(first.get("first_flagged_at").asText()).isEqualTo("2026-03-01T00:00:00.123Z");
+    assertThat(first.get("first_seen").asText() + " " + first.get("last_seen").asText())
+        .isEqualTo("2026-02-28T23:06:40.000Z 2026-03-01T01:53:20.000Z");
     assertThat(first.get("cluster").isNull()).isTrue();
     assertThat(first.get("signals").get(0).get("contribution").asDouble()).isEqualTo(0.3123);
     JsonNode last = ScanOutput.json().readTree(lines.get(2));
@@ -66,6 +69,8 @@ class ScanOutputTest {
     r.verdict = verdict;
     r.firstFlaggedAt = flaggedAt;
     r.events = 5;
+    r.firstSeen = 1_772_320_000_000L;
+    r.lastSeen = 1_772_330_000_000L;
     return r;
   }
 }

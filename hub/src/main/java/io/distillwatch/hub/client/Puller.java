@@ -8,6 +8,7 @@ import io.distillwatch.hub.store.HubStore;
 import io.distillwatch.hub.taxii.TaxiiTime;
 import io.distillwatch.sharing.jcs.Jcs;
 import io.distillwatch.sharing.sign.ObjectSignature;
+import io.distillwatch.sharing.stix.ReferenceObjects;
 import io.distillwatch.sharing.stix.StixValidator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,6 +49,9 @@ public final class Puller {
   }
 
   private boolean signedByItsCreator(JsonNode o) {
+    if (ReferenceObjects.isReserved(o.path("id").asText())) {
+      return ReferenceObjects.isKnown(o);
+    }
     if (signers == null) {
       return true;
     }

@@ -11,6 +11,7 @@ import io.distillwatch.hub.taxii.TaxiiException;
 import io.distillwatch.hub.taxii.TaxiiTime;
 import io.distillwatch.sharing.jcs.Jcs;
 import io.distillwatch.sharing.sign.ObjectSignature;
+import io.distillwatch.sharing.stix.ReferenceObjects;
 import io.distillwatch.sharing.stix.StixJson;
 import io.distillwatch.sharing.stix.StixValidator;
 import io.distillwatch.sharing.stix.Tlp;
@@ -26,7 +27,9 @@ import java.util.Optional;
  * Decides whether a POSTed body may enter a collection, without touching HTTP or the database:
  * strict JSON (no duplicate keys, depth limit), a TAXII envelope (or, as a leniency, a STIX
  * bundle), every object structurally valid, no {@code TLP:RED}, each object's signature valid,
- * made by a key of the posting member, and {@code created_by_ref} equal to that member's identity.
+ * made by a key of the posting member, and {@code created_by_ref} equal to that member's identity;
+ * the standard reference objects (TLP marking-definitions, DistillWatch's extension-definitions) are
+ * admitted unsigned when they are exactly the published ones, and nothing else may use their ids.
  * Any failure refuses the whole body (nothing is stored); see ADR 0041.
  */
 public final class Admission {
@@ -132,6 +135,14 @@ public final class Admission {
       throw new TaxiiException(413, "Payload Too Large", "object-too-large",
           at + "object larger than " + maxObjectBytes + " bytes");
     }
+    if (ReferenceObjects.isReserved(o.path("id").asText())) {
+      // TLP marking-definitions and DistillWatch's extension-definitions: unsigned, fixed content (ADR 0049)
+      if (!ReferenceObjects.isKnown(o)) {
+        throw TaxiiException.forbidden("reserved-id", at + "this id belongs to a standard reference object;"
+            + " only its published content is accepted");
+      }
+      return newVersion(o, canonical);
+    }
     ObjectSignature.Verdict verdict = ObjectSignature.verify(o, members::publicKey);
     if (verdict != ObjectSignature.Verdict.VALID) {
       throw TaxiiException.forbidden("signature-" + verdict.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
@@ -144,10 +155,14 @@ public final class Admission {
     if (!poster.identityId().equals(o.path("created_by_ref").asText(null))) {
       throw TaxiiException.forbidden("created-by-mismatch", at + "created_by_ref must be the posting member's identity");
     }
+    return newVersion(o, canonical);
+  }
+
+  private static HubStore.NewVersion newVersion(ObjectNode o, String canonical) {
     String versionText = o.has("modified") ? o.get("modified").textValue() : o.get("created").textValue();
     Instant version = Instant.parse(versionText);
     return new HubStore.NewVersion(o.get("id").textValue(), o.get("type").textValue(), "2.1", versionText,
-        TaxiiTime.nanos(version), o.get("created_by_ref").textValue(), canonical);
+        TaxiiTime.nanos(version), o.path("created_by_ref").textValue(), canonical);
   }
 
   private static boolean isRed(ObjectNode o) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.distillwatch.hub.config.HubConfig;
 import io.distillwatch.sharing.sign.ObjectSignature;
+import io.distillwatch.sharing.stix.StixExtensions;
 import io.distillwatch.sharing.stix.Tlp;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -117,6 +118,21 @@ class HubSecurityTest {
         + "/?match%5Bversion%5D=all"));
     assertThat(served.get("objects")).extracting(o -> o.get("created_by_ref").asText())
         .containsOnly(hub.alice.stix().identityId());
+  }
+
+  @Test
+  void referenceObjectsAreAdmittedUnsignedOnlyExactlyAsPublished() throws Exception {
+    List<ObjectNode> references = List.of(Tlp.GREEN.markingDefinition(), StixExtensions.projectIdentity(),
+        StixExtensions.signatureDefinition(), StixExtensions.distillationDefinition());
+    assertThat(hub.post(hub.alice, hub.objectsUrl("shared"), envelope(references)).statusCode()).isEqualTo(202);
+    HttpResponse<String> again = hub.post(hub.bob, hub.objectsUrl("shared"), envelope(references));
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(202);
+    assertThat(hub.post(hub.bob, hub.objectsUrl("drop-box"), envelope(references)).statusCode()).isEqualTo(202);
+    ObjectNode fake = Tlp.GREEN.markingDefinition().put("name", "TLP:GREEN (anything goes)");
+    assertRefused(hub.post(hub.alice, hub.objectsUrl("shared"), envelope(List.of(fake))), 403, "reserved-id", 8);
+    ObjectNode claimed = Tlp.CLEAR.markingDefinition().put("created_by_ref", hub.alice.stix().identityId());
+    assertRefused(hub.post(hub.alice, hub.objectsUrl("shared"), envelope(List.of(hub.alice.sign(claimed)))), 403,
+        "reserved-id", 8);
   }
 
   @Test

@@ -62,11 +62,13 @@ public final class ScanToStix {
 
   /**
    * Reads the scan output and returns one draft per flagged cluster or unclustered flagged account.
-   * Malformed lines are skipped.
+   * Malformed lines are skipped, and so are campaigns whose scan output carries no time at all
+   * (neither traffic times nor a flag time: a scan output older than {@code first_seen}/{@code
+   * last_seen}); a campaign's times are always the traffic's, never the time of publishing.
    *
    * @throws IOException if {@code accounts.jsonl} cannot be read
    */
-  public List<CampaignDraft> read(Path scanOut, Instant now) throws IOException {
+  public List<CampaignDraft> read(Path scanOut) throws IOException {
     Map<String, JsonNode> accounts = new LinkedHashMap<>();
     for (JsonNode a : lines(scanOut.resolve("accounts.jsonl"))) {
       if (a.path("account").isTextual()) {
@@ -87,13 +89,13 @@ public final class ScanToStix {
           }
         }
         if (flagged(c.path("verdict").asText()) && c.path("cluster").isTextual()) {
-          drafts.add(draft("cluster:" + c.get("cluster").asText(), members, c, now));
+          draft("cluster:" + c.get("cluster").asText(), members, c).ifPresent(drafts::add);
         }
       }
     }
     for (JsonNode a : accounts.values()) {
       if (!clustered.contains(a.get("account").asText()) && flagged(a.path("verdict").asText())) {
-        drafts.add(draft("account:" + a.get("account").asText(), List.of(a), null, now));
+        draft("account:" + a.get("account").asText(), List.of(a), null).ifPresent(drafts::add);
       }
     }
     return drafts;
@@ -134,22 +136,20 @@ public final class ScanToStix {
     return "distillation".equals(verdict) || (includeSuspicious && "suspicious".equals(verdict));
   }
 
-  private CampaignDraft draft(String localId, List<JsonNode> members, JsonNode cluster, Instant now) {
+  private java.util.Optional<CampaignDraft> draft(String localId, List<JsonNode> members, JsonNode cluster) {
     Set<String> signals = new TreeSet<>();
     Set<String> capabilities = new TreeSet<>();
     long events = 0;
-    Instant first = null;
-    Instant last = null;
+    TimeSpan traffic = new TimeSpan();
+    TimeSpan flagged = new TimeSpan();
     boolean releasePivot = false;
     double score = cluster != null ? cluster.path("score").asDouble(0) : 0;
     for (JsonNode a : members) {
       events += Math.max(0, a.path("events").asLong(0));
       score = Math.max(score, a.path("score").asDouble(0));
-      Instant flagged = instant(a.path("first_flagged_at").asText(null));
-      if (flagged != null) {
-        first = first == null || flagged.isBefore(first) ? flagged : first;
-        last = last == null || flagged.isAfter(last) ? flagged : last;
-      }
+      traffic.add(instant(a.path("first_seen").asText(null)));
+      traffic.add(instant(a.path("last_seen").asText(null)));
+      flagged.add(instant(a.path("first_flagged_at").asText(null)));
       for (JsonNode s : a.path("signals")) {
         String id = s.path("id").asText("");
         if (!id.matches("^[a-z]+\\.[a-z_]+$") || NOT_SHARED_SIGNALS.contains(id)
@@ -162,23 +162,38 @@ public final class ScanToStix {
       }
     }
     if (cluster != null) {
-      Instant clusterFlag = instant(cluster.path("first_flagged_at").asText(null));
-      if (clusterFlag != null && (first == null || clusterFlag.isBefore(first))) {
-        first = clusterFlag;
-      }
+      flagged.add(instant(cluster.path("first_flagged_at").asText(null)));
     }
-    if (first == null) {
-      first = now;
-    }
-    if (last == null || last.isBefore(first)) {
-      last = first;
+    // The traffic's own span; a scan output without traffic times falls back to the flag times.
+    TimeSpan span = traffic.first != null ? traffic : flagged;
+    if (span.first == null) {
+      return java.util.Optional.empty();
     }
     long accountsCount = cluster != null ? Math.max(members.size(), cluster.path("accounts").size()) : 1;
     DistillationProfile profile = new DistillationProfile(new ArrayList<>(capabilities), accountsCount, events,
-        Duration.between(first, last).toHours(), new ArrayList<>(signals), score, releasePivot);
+        span.hoursRoundedUp(), new ArrayList<>(signals), score, releasePivot);
     String campaignId = stix.id("campaign", localId);
     String name = "Distillation campaign " + campaignId.substring(10, 18);
-    return new CampaignDraft(localId, name, describe(cluster, accountsCount, events), first, last, profile);
+    return java.util.Optional.of(
+        new CampaignDraft(localId, name, describe(cluster, accountsCount, events), span.first, span.last, profile));
+  }
+
+  /** The earliest and latest of some instants. */
+  private static final class TimeSpan {
+    Instant first;
+    Instant last;
+
+    void add(Instant t) {
+      if (t != null) {
+        first = first == null || t.isBefore(first) ? t : first;
+        last = last == null || t.isAfter(last) ? t : last;
+      }
+    }
+
+    long hoursRoundedUp() {
+      long millis = Duration.between(first, last).toMillis();
+      return (millis + 3_599_999) / 3_600_000;
+    }
   }
 
   private static String describe(JsonNode cluster, long accounts, long events) {

@@ -9,7 +9,7 @@ import java.util.Objects;
 
 /**
  * Builds the STIX 2.1 objects DistillWatch emits, all created by one node identity, marked with one
- * TLP level and given ids derived from local ids ({@link StixIds}), so building the same thing twice
+ * TLP level (except the node identity and ATLAS attack-patterns, which are unmarked) and given ids derived from local ids ({@link StixIds}), so building the same thing twice
  * yields the same id. Objects come back unsigned; sign them with {@code ObjectSignature}.
  *
  * <p>Refuses {@link Tlp#RED}: red material never leaves the node.
@@ -38,9 +38,13 @@ public final class StixFactory {
     return ids.id(type, localId);
   }
 
-  /** The node's own identity object (it is its own creator). */
+  /**
+   * The node's own identity object (it is its own creator). Unmarked, like {@link #attackPattern}:
+   * reference objects keep one content whatever TLP the node publishes under (ADR 0049).
+   */
   public ObjectNode identity(String name, String identityClass, Instant created) {
     ObjectNode o = common("identity", identityId, created, created);
+    o.remove("object_marking_refs");
     o.put("name", name);
     o.put("identity_class", identityClass);
     return o;
@@ -77,9 +81,10 @@ public final class StixFactory {
     return o;
   }
 
-  /** An attack-pattern for an ATLAS technique, with its ATLAS external reference. */
+  /** An attack-pattern for an ATLAS technique (public knowledge: unmarked), with its ATLAS reference. */
   public ObjectNode attackPattern(AtlasTechnique t, Instant created) {
     ObjectNode o = sdo("attack-pattern", "atlas:" + t.externalId(), created, created);
+    o.remove("object_marking_refs");
     o.put("name", t.displayName());
     ObjectNode ref = o.putArray("external_references").addObject();
     ref.put("source_name", "mitre-atlas");

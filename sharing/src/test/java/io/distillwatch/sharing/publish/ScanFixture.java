@@ -31,11 +31,11 @@ public final class ScanFixture {
         + "{\"id\":\"cluster.member\",\"value\":1.0,\"contribution\":0.4,\"evidence\":\"member of c-9f3a1b2c4d5e6f70\"}]";
     Files.writeString(dir.resolve("accounts.jsonl"), String.join("\n",
         "{\"account\":\"acct-zq81-harvester\",\"score\":0.96,\"verdict\":\"distillation\",\"cluster\":\"c-9f3a1b2c4d5e6f70\","
-            + "\"events\":2866,\"first_flagged_at\":\"2026-03-01T00:35:53.917Z\",\"signals\":" + signals + ",\"screening\":null}",
+            + "\"events\":2866,\"first_flagged_at\":\"2026-03-01T00:35:53.917Z\",\"first_seen\":\"2026-02-27T08:00:00.000Z\",\"last_seen\":\"2026-03-01T06:00:00.000Z\",\"signals\":" + signals + ",\"screening\":null}",
         "{\"account\":\"acct-zq82-harvester\",\"score\":0.91,\"verdict\":\"distillation\",\"cluster\":\"c-9f3a1b2c4d5e6f70\","
-            + "\"events\":1500,\"first_flagged_at\":\"2026-03-01T05:00:00.000Z\",\"signals\":" + signals + ",\"screening\":null}",
+            + "\"events\":1500,\"first_flagged_at\":\"2026-03-01T05:00:00.000Z\",\"first_seen\":\"2026-02-28T10:00:00.000Z\",\"last_seen\":\"2026-03-02T09:30:00.000Z\",\"signals\":" + signals + ",\"screening\":null}",
         "{\"account\":\"acct-solo-77x\",\"score\":0.88,\"verdict\":\"distillation\",\"cluster\":null,"
-            + "\"events\":900,\"first_flagged_at\":\"2026-03-02T00:00:00.000Z\",\"signals\":" + signals + ",\"screening\":null}",
+            + "\"events\":900,\"first_flagged_at\":\"2026-03-02T00:00:00.000Z\",\"first_seen\":\"2026-03-01T22:00:00.000Z\",\"last_seen\":\"2026-03-02T01:15:00.000Z\",\"signals\":" + signals + ",\"screening\":null}",
         "{\"account\":\"acct-benign-q9\",\"score\":0.1,\"verdict\":\"benign\",\"cluster\":null,"
             + "\"events\":50,\"first_flagged_at\":null,\"signals\":[],\"screening\":null}",
         "this line is torn {") + "\n");
