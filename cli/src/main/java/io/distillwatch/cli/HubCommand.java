@@ -45,6 +45,7 @@ public final class HubCommand implements Callable<Integer> {
     HubConfig cfg;
     try {
       cfg = HubConfig.load(config);
+      cfg.requireEnvironment(System::getenv);
     } catch (IllegalArgumentException e) {
       System.err.println("distillwatch hub: invalid config: " + e.getMessage());
       return ExitCodes.USAGE;
@@ -55,7 +56,7 @@ public final class HubCommand implements Callable<Integer> {
     String url = cfg.store() != null && cfg.store().url() != null ? cfg.store().url() : "jdbc:h2:file:./hub-data/hub";
     String user = cfg.store() != null && cfg.store().user() != null ? cfg.store().user() : "sa";
     String passwordEnv = cfg.store() == null ? null : cfg.store().passwordEnv();
-    String password = passwordEnv == null ? "" : System.getenv().getOrDefault(passwordEnv, "");
+    String password = passwordEnv == null ? "" : System.getenv(passwordEnv);
     String host = cfg.listen() != null && cfg.listen().host() != null ? cfg.listen().host() : "127.0.0.1";
     int listenPort = port != null ? port : cfg.listen() != null && cfg.listen().port() != null ? cfg.listen().port() : 9440;
     JdbcHubStore store;
@@ -67,7 +68,7 @@ public final class HubCommand implements Callable<Integer> {
     }
     try (store; HubServer server = HubServer.start(cfg, store, Clock.systemUTC(), host, listenPort)) {
       boundPort = server.port();
-      System.out.println("distillwatch hub: TAXII 2.1 on http://" + host + ":" + server.port() + "/taxii2/ (api root /"
+      System.out.println("distillwatch hub: TAXII 2.1 on " + (cfg.tls() != null ? "https" : "http") + "://" + host + ":" + server.port() + "/taxii2/ (api root /"
           + cfg.apiRootOrDefault() + "/)");
       Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
       started.countDown();

@@ -267,6 +267,33 @@ class HubCommandsTest {
     assertThat(run(new PublishCommand(), "--bogus")).isEqualTo(ExitCodes.USAGE);
   }
 
+  @Test
+  void theHubDoesNotStartWithAnUnknownMemberInACollectionOrAnUnsetPasswordVariable() throws Exception {
+    Path key = tmp.resolve("node-key.json");
+    Path token = tmp.resolve("token.txt");
+    assertThat(run(new KeygenCommand(), "--out", key.toString(), "--name", "A", "--token-out", token.toString())).isZero();
+    ObjectMapper mapper = new ObjectMapper();
+    ObjectNode typo = (ObjectNode) mapper.readTree(hubConfig(key, token).toFile());
+    ((ArrayNode) typo.get("collections").get(0).get("write")).removeAll().add("provider-aa");
+    Path typoFile = tmp.resolve("typo.json");
+    mapper.writeValue(typoFile.toFile(), typo);
+    ObjectNode unset = (ObjectNode) mapper.readTree(hubConfig(key, token).toFile());
+    ((ObjectNode) unset.get("store")).put("password_env", "DW_UNSET_" + UUID.randomUUID().toString().replace('-', '_'));
+    Path unsetFile = tmp.resolve("unset.json");
+    mapper.writeValue(unsetFile.toFile(), unset);
+    java.io.PrintStream err = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      assertThat(run(new HubCommand(), "--config", typoFile.toString())).isEqualTo(ExitCodes.USAGE);
+      assertThat(run(new HubCommand(), "--config", unsetFile.toString())).isEqualTo(ExitCodes.USAGE);
+    } finally {
+      System.setErr(err);
+    }
+    assertThat(captured.toString(StandardCharsets.UTF_8))
+        .contains("unknown member 'provider-aa'").contains("password_env").contains("not set");
+  }
+
   private static String[] concat(String[] a, String... b) {
     String[] out = new String[a.length + b.length];
     System.arraycopy(a, 0, out, 0, a.length);

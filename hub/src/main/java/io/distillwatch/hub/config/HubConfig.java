@@ -204,6 +204,42 @@ public record HubConfig(
       if (c.id() == null || !COLLECTION_ID.matcher(c.id()).matches() || !ids.add(c.id())) {
         throw new IllegalArgumentException("collection ids must be unique, letters/digits/._- (max 64)");
       }
+      knownMembers(c, "read", c.read(), names);
+      knownMembers(c, "write", c.write(), names);
+    }
+  }
+
+  /** A typo in a read/write list would silently lock a member out (or in): refused at start-up. */
+  private static void knownMembers(Collection c, String list, List<String> entries, Set<String> names) {
+    for (String name : entries == null ? List.<String>of() : entries) {
+      if (!"*".equals(name) && !names.contains(name)) {
+        throw new IllegalArgumentException("collection " + c.id() + ": " + list + " names unknown member '"
+            + name + "' (members: " + String.join(", ", new java.util.TreeSet<>(names)) + ", or \"*\")");
+      }
+    }
+  }
+
+  /**
+   * Throws {@link IllegalArgumentException} if an environment variable the config names for a
+   * password ({@code store.password_env}, {@code tls.*_password_env}) is not set: starting with an
+   * empty password instead would fail later, or worse, work against an unprotected store.
+   */
+  public void requireEnvironment(java.util.function.Function<String, String> env) {
+    java.util.Map<String, String> named = new java.util.LinkedHashMap<>();
+    if (store != null && store.passwordEnv() != null) {
+      named.put("store.password_env", store.passwordEnv());
+    }
+    if (tls != null && tls.keystorePasswordEnv() != null) {
+      named.put("tls.keystore_password_env", tls.keystorePasswordEnv());
+    }
+    if (tls != null && tls.truststorePasswordEnv() != null) {
+      named.put("tls.truststore_password_env", tls.truststorePasswordEnv());
+    }
+    for (java.util.Map.Entry<String, String> e : named.entrySet()) {
+      if (env.apply(e.getValue()) == null) {
+        throw new IllegalArgumentException(e.getKey() + " names the environment variable " + e.getValue()
+            + ", which is not set");
+      }
     }
   }
 }
