@@ -103,6 +103,7 @@ public final class Admission {
       if (root == null || root.isMissingNode()) {
         throw TaxiiException.badRequest("malformed-json", "empty body");
       }
+      requireNoLoneSurrogate(root);
       return root;
     } catch (StreamConstraintsException e) {
       throw TaxiiException.badRequest("too-deep-or-too-long", "body exceeds nesting or length limits");
@@ -113,6 +114,41 @@ public final class Admission {
     } catch (IOException e) {
       throw TaxiiException.badRequest("malformed-json", "body could not be read");
     }
+  }
+
+  /**
+   * A lone UTF-16 surrogate (as a JSON escape such as backslash-u-D800, or as CESU-8 bytes) is not a
+   * Unicode string: parsers disagree on it, so it is refused anywhere in the body as malformed JSON.
+   */
+  private static void requireNoLoneSurrogate(JsonNode root) {
+    java.util.ArrayDeque<JsonNode> pending = new java.util.ArrayDeque<>();
+    pending.push(root);
+    while (!pending.isEmpty()) {
+      JsonNode n = pending.pop();
+      if (n.isTextual() && hasLoneSurrogate(n.textValue())) {
+        throw TaxiiException.badRequest("malformed-json", "body holds a lone UTF-16 surrogate");
+      }
+      if (n.isObject()) {
+        n.fieldNames().forEachRemaining(name -> {
+          if (hasLoneSurrogate(name)) {
+            throw TaxiiException.badRequest("malformed-json", "body holds a lone UTF-16 surrogate");
+          }
+        });
+      }
+      n.forEach(pending::push);
+    }
+  }
+
+  private static boolean hasLoneSurrogate(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private HubStore.NewVersion admitOne(JsonNode node, int i, Members.Member poster) {

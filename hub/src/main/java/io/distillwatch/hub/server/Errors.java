@@ -17,6 +17,9 @@ final class Errors {
     if (e.status() == 401) {
       ctx.header("WWW-Authenticate", "Bearer realm=\"taxii\"");
     }
+    if (e.allow() != null) {
+      ctx.header("Allow", e.allow());
+    }
     if (e.status() == 429) {
       ctx.header("Retry-After", "1");
     }

@@ -9,6 +9,9 @@ import io.distillwatch.hub.taxii.TaxiiException;
 import io.distillwatch.hub.taxii.TaxiiTime;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.util.List;
+import java.util.Map;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,6 +78,9 @@ public final class HubServer implements AutoCloseable {
     app.delete(object + "/", objects::deleteObject);
     app.get(object + "/versions/", objects::versions);
     app.get(root + "/status/{status}/", status::get);
+    refuseOtherMethods(Map.of("/taxii2/", "GET", root + "/", "GET", root + "/collections/", "GET",
+        collection + "/", "GET", collection + "/objects/", "GET, POST", collection + "/manifest/", "GET",
+        object + "/", "GET, DELETE", object + "/versions/", "GET", root + "/status/{status}/", "GET"));
     app.exception(TaxiiException.class, (e, ctx) -> {
       Errors.write(ctx, e);
       audit(ctx);
@@ -90,6 +96,20 @@ public final class HubServer implements AutoCloseable {
     app.error(413, ctx -> fallback(ctx, "Payload Too Large", "too-large", "body too large"));
     app.error(400, ctx -> fallback(ctx, "Bad Request", "bad-request", "bad request"));
     app.after(this::audit);
+  }
+
+  /** Every other method on a known resource is a 405 naming the methods it supports. */
+  private void refuseOtherMethods(Map<String, String> allowedByPath) {
+    allowedByPath.forEach((path, allowed) -> {
+      for (HandlerType method : List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.DELETE,
+          HandlerType.PATCH, HandlerType.TRACE)) {
+        if (!List.of(allowed.split(", ")).contains(method.name())) {
+          app.addHttpHandler(method, path, ctx -> {
+            throw TaxiiException.methodNotAllowed(allowed);
+          });
+        }
+      }
+    });
   }
 
   private void fallback(Context ctx, String title, String code, String description) {

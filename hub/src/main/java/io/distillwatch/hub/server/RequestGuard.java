@@ -46,7 +46,7 @@ final class RequestGuard {
     if (!TaxiiMedia.acceptable(ctx.header("Accept"))) {
       throw new TaxiiException(406, "Not Acceptable", "not-acceptable", "this server answers " + TaxiiMedia.TAXII);
     }
-    if (ctx.method() == HandlerType.POST || ctx.method() == HandlerType.PUT) {
+    if (ctx.method() == HandlerType.POST) {
       if (!TaxiiMedia.isTaxii(ctx.header("Content-Type"))) {
         throw new TaxiiException(415, "Unsupported Media Type", "unsupported-media-type",
             "send " + TaxiiMedia.TAXII);

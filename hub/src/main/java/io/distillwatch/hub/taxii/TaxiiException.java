@@ -9,12 +9,29 @@ public final class TaxiiException extends RuntimeException {
   private final int status;
   private final String title;
   private final String errorCode;
+  private final String allow;
 
   public TaxiiException(int status, String title, String errorCode, String description) {
+    this(status, title, errorCode, description, null);
+  }
+
+  private TaxiiException(int status, String title, String errorCode, String description, String allow) {
     super(description, null, false, false);
     this.status = status;
     this.title = title;
     this.errorCode = errorCode;
+    this.allow = allow;
+  }
+
+  /** 405, with the methods the resource does support (for the {@code Allow} header). */
+  public static TaxiiException methodNotAllowed(String allow) {
+    return new TaxiiException(405, "Method Not Allowed", "method-not-allowed",
+        "this resource supports " + allow, allow);
+  }
+
+  /** The {@code Allow} header value of a 405, or null. */
+  public String allow() {
+    return allow;
   }
 
   public int status() {

@@ -11,24 +11,60 @@ public final class TaxiiMedia {
   private TaxiiMedia() {}
 
   /**
-   * Whether an {@code Accept} header admits TAXII 2.1 JSON: absent, {@code *}{@code /*}, {@code
-   * application/*}, or {@code application/taxii+json} with no version or version 2.1.
+   * Whether an {@code Accept} header admits TAXII 2.1 JSON. Absent admits it; otherwise the most
+   * specific range that matches decides ({@code application/taxii+json;version=2.1}, then {@code
+   * application/taxii+json}, {@code application/*}, {@code *}{@code /*}), and a weight {@code q=0}
+   * refuses (RFC 9110 §12.5.1): {@code application/taxii+json;q=0, *}{@code /*} is not acceptable.
    */
   public static boolean acceptable(String accept) {
     if (accept == null || accept.isBlank()) {
       return true;
     }
+    int bestSpecificity = -1;
+    boolean bestAdmits = false;
     for (String range : accept.split(",")) {
       String r = range.trim().toLowerCase(Locale.ROOT);
       String type = r.split(";")[0].trim();
-      if (type.equals("*/*") || type.equals("application/*")) {
-        return true;
-      }
+      int specificity;
       if (type.equals("application/taxii+json") && versionOk(r)) {
+        specificity = hasVersion(r) ? 3 : 2;
+      } else if (type.equals("application/*")) {
+        specificity = 1;
+      } else if (type.equals("*/*")) {
+        specificity = 0;
+      } else {
+        continue;
+      }
+      if (specificity > bestSpecificity) {
+        bestSpecificity = specificity;
+        bestAdmits = weight(r) > 0;
+      }
+    }
+    return bestAdmits;
+  }
+
+  private static boolean hasVersion(String mediaRange) {
+    for (String p : mediaRange.split(";")) {
+      if (p.trim().startsWith("version=")) {
         return true;
       }
     }
     return false;
+  }
+
+  /** The {@code q} parameter of a media range (1 when absent or unreadable). */
+  private static double weight(String mediaRange) {
+    for (String p : mediaRange.split(";")) {
+      String t = p.trim();
+      if (t.startsWith("q=")) {
+        try {
+          return Double.parseDouble(t.substring(2).trim());
+        } catch (NumberFormatException e) {
+          return 1;
+        }
+      }
+    }
+    return 1;
   }
 
   /** Whether a request {@code Content-Type} is TAXII 2.1 JSON. */

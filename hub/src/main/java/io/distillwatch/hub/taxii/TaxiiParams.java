@@ -18,6 +18,7 @@ public final class TaxiiParams {
   private static final Pattern TYPE = Pattern.compile("^[a-z][a-z0-9-]{1,249}$");
   private static final Pattern ID = Pattern.compile("^[a-z][a-z0-9-]+--[0-9a-fA-F-]{36}$");
   private static final int MAX_VALUES = 100;
+  private static final Pattern DIGITS = Pattern.compile("^[0-9]{1,1000}$");
 
   private TaxiiParams() {}
 
@@ -37,15 +38,12 @@ public final class TaxiiParams {
     int limit = maxPage;
     String l = single(params, "limit");
     if (l != null) {
-      try {
-        limit = Integer.parseInt(l);
-      } catch (NumberFormatException e) {
-        limit = -1;
-      }
-      if (limit < 1) {
+      // any positive integer, however large, is capped at the page size; anything else is a 400
+      if (!DIGITS.matcher(l).matches() || l.chars().allMatch(c -> c == '0')) {
         throw TaxiiException.badRequest("bad-parameter", "limit must be a positive integer");
       }
-      limit = Math.min(limit, maxPage);
+      String significant = l.replaceFirst("^0+", "");
+      limit = significant.length() > 9 ? maxPage : Math.min(Integer.parseInt(significant), maxPage);
     }
     Long next = null;
     String n = single(params, "next");
@@ -53,6 +51,9 @@ public final class TaxiiParams {
       try {
         next = Long.parseLong(n);
       } catch (NumberFormatException e) {
+        next = 0L;
+      }
+      if (next < 1 || !DIGITS.matcher(n).matches()) { // the server issues sequence numbers from 1
         throw TaxiiException.badRequest("bad-parameter", "next is not a value this server issued");
       }
     }

@@ -208,6 +208,45 @@ class HubSecurityTest {
   }
 
   @Test
+  void loneSurrogatesAnywhereInTheBodyAre400() throws Exception {
+    String valid = oneCampaign(hub.alice);
+    String inObject = valid.replace("\"name\":\"Campaign\"", "\"name\":\"Camp\\ud800aign\"");
+    assertThat(inObject).isNotEqualTo(valid);
+    assertRefused(hub.post(hub.alice, hub.objectsUrl("shared"), inObject), 400, "malformed-json", 0);
+    String inEnvelope = valid.replace("{\"objects\"", "{\"note\":\"\\udc00\",\"objects\"");
+    assertThat(inEnvelope).contains("udc00").isNotEqualTo(valid);
+    assertRefused(hub.post(hub.alice, hub.objectsUrl("shared"), inEnvelope), 400, "malformed-json", 0);
+    String pair = valid.replace("\"name\":\"Campaign\"", "\"name\":\"Camp\\ud83d\\ude00aign\"");
+    assertRefused(hub.post(hub.alice, hub.objectsUrl("shared"), pair), 403, "signature-bad-signature", 0);
+  }
+
+  @Test
+  void httpDetailsFollowTheStandards() throws Exception {
+    HttpRequest.Builder get = HttpRequest.newBuilder(URI.create(hub.objectsUrl("shared")))
+        .header("Authorization", "Bearer " + hub.alice.token());
+    assertRefused(hub.send(get.copy().header("Accept", "application/taxii+json;version=2.1;q=0").build()), 406,
+        "not-acceptable", 0);
+    assertRefused(hub.send(get.copy().header("Accept", "application/taxii+json;q=0, */*").build()), 406,
+        "not-acceptable", 0);
+    assertRefused(hub.get(hub.alice, hub.objectsUrl("shared") + "?next=0"), 400, "bad-parameter", 0);
+    assertRefused(hub.get(hub.alice, hub.objectsUrl("shared") + "?next=-4"), 400, "bad-parameter", 0);
+    assertThat(hub.get(hub.alice, hub.objectsUrl("shared") + "?limit=99999999999").statusCode()).isEqualTo(200);
+    String collection = hub.base + "/forum/collections/shared/";
+    for (String method : List.of("PUT", "DELETE", "TRACE", "PATCH")) {
+      HttpResponse<String> r = hub.send(HttpRequest.newBuilder(URI.create(collection))
+          .header("Authorization", "Bearer " + hub.alice.token()).header("Accept", HubFixture.TAXII)
+          .method(method, HttpRequest.BodyPublishers.noBody()).build());
+      assertRefused(r, 405, "method-not-allowed", 0);
+      assertThat(r.headers().firstValue("Allow")).as(method).contains("GET");
+    }
+    HttpResponse<String> put = hub.send(HttpRequest.newBuilder(URI.create(hub.objectsUrl("shared")))
+        .header("Authorization", "Bearer " + hub.alice.token())
+        .PUT(HttpRequest.BodyPublishers.ofString(oneCampaign(hub.alice))).build());
+    assertRefused(put, 405, "method-not-allowed", 0);
+    assertThat(put.headers().firstValue("Allow")).contains("GET, POST");
+  }
+
+  @Test
   void invalidStixIs422() throws Exception {
     ObjectNode noName = hub.alice.stix().campaign("c-1", "x", null, V1, null, null, V1);
     noName.remove("name");

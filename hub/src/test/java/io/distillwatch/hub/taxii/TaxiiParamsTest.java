@@ -29,12 +29,28 @@ class TaxiiParamsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"limit=0", "limit=x", "next=abc", "added_after=yesterday", "match[id]=x'--",
+  @ValueSource(strings = {"limit=0", "limit=x", "limit=-5", "limit=000", "next=abc", "next=0", "next=-1", "next=+3", "added_after=yesterday", "match[id]=x'--",
       "match[version]=latest", "match[type]=<script>", "match[spec_version]=two"})
   void malformedParametersAre400(String param) {
     String[] kv = param.split("=", 2);
     assertThatThrownBy(() -> TaxiiParams.parse(Map.of(kv[0], List.of(kv[1])), 1000, "last"))
         .isInstanceOfSatisfying(TaxiiException.class, e -> assertThat(e.status()).isEqualTo(400));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1000", "1001", "2147483648", "99999999999", "123456789012345678901234567890"})
+  void anyLargePositiveLimitIsCappedAtThePageSize(String limit) {
+    assertThat(TaxiiParams.parse(Map.of("limit", List.of(limit)), 1000, "last").limit()).isEqualTo(1000);
+    assertThat(TaxiiParams.parse(Map.of("limit", List.of("007")), 1000, "last").limit()).isEqualTo(7);
+  }
+
+  @Test
+  void aZeroWeightForTheTaxiiTypeRefusesIt() {
+    assertThat(TaxiiMedia.acceptable("application/taxii+json;version=2.1;q=0")).isFalse();
+    assertThat(TaxiiMedia.acceptable("application/taxii+json;q=0.0, */*")).isFalse();
+    assertThat(TaxiiMedia.acceptable("*/*;q=0")).isFalse();
+    assertThat(TaxiiMedia.acceptable("application/*;q=0, application/taxii+json;version=2.1;q=0.2")).isTrue();
+    assertThat(TaxiiMedia.acceptable("text/html, application/taxii+json;q=0.5")).isTrue();
   }
 
   @Test
