@@ -36,6 +36,9 @@ public final class HubCommand implements Callable<Integer> {
 
   volatile int boundPort;
 
+  /** Resolves the config's {@code *_password_env} names (tests replace it). */
+  java.util.function.Function<String, String> env = System::getenv;
+
   @Override
   public Integer call() throws Exception {
     if (!Files.isReadable(config)) {
@@ -45,7 +48,7 @@ public final class HubCommand implements Callable<Integer> {
     HubConfig cfg;
     try {
       cfg = HubConfig.load(config);
-      cfg.requireEnvironment(System::getenv);
+      cfg.requireEnvironment(env);
     } catch (IllegalArgumentException e) {
       System.err.println("distillwatch hub: invalid config: " + e.getMessage());
       return ExitCodes.USAGE;
@@ -56,7 +59,7 @@ public final class HubCommand implements Callable<Integer> {
     String url = cfg.store() != null && cfg.store().url() != null ? cfg.store().url() : "jdbc:h2:file:./hub-data/hub";
     String user = cfg.store() != null && cfg.store().user() != null ? cfg.store().user() : "sa";
     String passwordEnv = cfg.store() == null ? null : cfg.store().passwordEnv();
-    String password = passwordEnv == null ? "" : System.getenv(passwordEnv);
+    String password = passwordEnv == null ? "" : env.apply(passwordEnv);
     String host = cfg.listen() != null && cfg.listen().host() != null ? cfg.listen().host() : "127.0.0.1";
     int listenPort = port != null ? port : cfg.listen() != null && cfg.listen().port() != null ? cfg.listen().port() : 9440;
     JdbcHubStore store;
@@ -66,10 +69,20 @@ public final class HubCommand implements Callable<Integer> {
       System.err.println("distillwatch hub: cannot open store " + url.replaceAll("password=[^;&]*", "password=…"));
       return ExitCodes.INPUT_UNREADABLE;
     }
-    try (store; HubServer server = HubServer.start(cfg, store, Clock.systemUTC(), host, listenPort)) {
+    HubServer server;
+    try {
+      server = HubServer.start(cfg, store, Clock.systemUTC(), host, listenPort, env);
+    } catch (RuntimeException e) {
+      // e.g. the port is taken, or the TLS keystore is unreadable or its password wrong
+      System.err.println("distillwatch hub: cannot start on " + host + ":" + listenPort + ": " + firstLine(e.getMessage()));
+      store.close();
+      return ExitCodes.INPUT_UNREADABLE;
+    }
+    try (store; server) {
       boundPort = server.port();
-      System.out.println("distillwatch hub: TAXII 2.1 on " + (cfg.tls() != null ? "https" : "http") + "://" + host + ":" + server.port() + "/taxii2/ (api root /"
-          + cfg.apiRootOrDefault() + "/)");
+      String scheme = cfg.tls() != null ? "https" : "http";
+      System.out.println("distillwatch hub: TAXII 2.1 on " + scheme + "://" + host + ":" + server.port() + "/taxii2/"
+          + " (api root /" + cfg.apiRootOrDefault() + "/)");
       Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
       started.countDown();
       stop.await();

@@ -16,7 +16,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
+import javax.net.ssl.SSLContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -58,6 +60,8 @@ public final class PublishCommand implements Callable<Integer> {
       description = "Publication ledger for idempotent re-publishing (default: published-ledger.json beside --key).")
   Path ledgerFile;
 
+  @Mixin HubTlsOptions tls = new HubTlsOptions();
+
   @Option(names = "--dry-run", paramLabel = "FILE",
       description = "Write what would be posted to FILE as a STIX 2.1 bundle instead of posting.")
   Path dryRun;
@@ -88,6 +92,16 @@ public final class PublishCommand implements Callable<Integer> {
       System.err.println("distillwatch publish: cannot read key or token file");
       return ExitCodes.INPUT_UNREADABLE;
     }
+    SSLContext tlsContext;
+    try {
+      tlsContext = dryRun != null ? null : tls.context(hub);
+    } catch (IllegalArgumentException e) {
+      System.err.println("distillwatch publish: " + e.getMessage());
+      return ExitCodes.USAGE;
+    } catch (IOException e) {
+      System.err.println("distillwatch publish: " + e.getMessage());
+      return ExitCodes.INPUT_UNREADABLE;
+    }
     try {
       Path ledgerPath = ledgerFile != null ? ledgerFile
           : keyFile.toAbsolutePath().resolveSibling("published-ledger.json");
@@ -101,7 +115,7 @@ public final class PublishCommand implements Callable<Integer> {
             + " objects written as a STIX bundle to " + dryRun + " (not posted)");
         return ExitCodes.OK;
       }
-      List<JsonNode> statuses = new TaxiiClient(hub, token).add(collection, signed);
+      List<JsonNode> statuses = new TaxiiClient(hub, token, tlsContext).add(collection, signed);
       ledger.save();
       int ok = statuses.stream().mapToInt(s -> s.path("success_count").asInt()).sum();
       System.out.println("distillwatch publish: " + contents.campaigns() + " campaigns, " + ok + " objects accepted by "

@@ -15,7 +15,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import javax.net.ssl.SSLContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code distillwatch pull}: hub collections into the node's local intelligence store, resumably. */
@@ -49,6 +51,8 @@ public final class PullCommand implements Callable<Integer> {
       description = "JSON list of members (name, identity_id, keys) or a hub.json: verify every pulled object's"
           + " signature and created_by_ref; objects that fail are skipped.")
   Path membersFile;
+
+  @Mixin HubTlsOptions tls = new HubTlsOptions();
 
   @Option(names = "--page-size", defaultValue = "1000", description = "Objects per page (default: ${DEFAULT-VALUE}).")
   int pageSize;
@@ -92,8 +96,18 @@ public final class PullCommand implements Callable<Integer> {
         return ExitCodes.INPUT_UNREADABLE;
       }
     }
+    SSLContext tlsContext;
+    try {
+      tlsContext = tls.context(hub);
+    } catch (IllegalArgumentException e) {
+      System.err.println("distillwatch pull: " + e.getMessage());
+      return ExitCodes.USAGE;
+    } catch (IOException e) {
+      System.err.println("distillwatch pull: " + e.getMessage());
+      return ExitCodes.INPUT_UNREADABLE;
+    }
     try (JdbcHubStore local = JdbcHubStore.open(store, "sa", "", 1, Clock.systemUTC())) {
-      Puller puller = new Puller(new TaxiiClient(hub, token), local, state, signers);
+      Puller puller = new Puller(new TaxiiClient(hub, token, tlsContext), local, state, signers);
       for (String collection : collections) {
         Puller.Result r = puller.pull(collection, pageSize);
         System.out.println("distillwatch pull: " + collection + ": " + r.received() + " received, " + r.stored()

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import io.distillwatch.hub.client.TaxiiClient;
+import io.distillwatch.hub.testing.TestPki;
 import io.distillwatch.sharing.sign.NodeKey;
 import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
@@ -212,6 +213,59 @@ class HubCommandsTest {
           + "/volume_profile/active_hours").asLong();
       assertThat(hours).as("%s", c).isEqualTo((java.time.Duration.between(first, last).toMillis() + 3_599_999) / 3_600_000)
           .isPositive();
+    }
+  }
+
+  @Test
+  void publishAndPullReachAHubThatRequiresClientCertificates() throws Exception {
+    TestPki pki = new TestPki(Files.createDirectories(tmp.resolve("pki")));
+    Path aKey = tmp.resolve("a/node-key.json");
+    Path aToken = tmp.resolve("a/token.txt");
+    assertThat(run(new KeygenCommand(), "--out", aKey.toString(), "--name", "Provider A", "--token-out", aToken.toString())).isZero();
+    ObjectMapper mapper = new ObjectMapper();
+    ObjectNode cfg = (ObjectNode) mapper.readTree(hubConfig(aKey, aToken).toFile());
+    cfg.putObject("tls").put("keystore", pki.file("server.p12").toString()).put("keystore_password_env", "KS")
+        .put("truststore", pki.file("members-trust.p12").toString()).put("truststore_password_env", "TS")
+        .put("require_client_certificate", true);
+    Path hubJson = tmp.resolve("tls-hub.json");
+    mapper.writeValue(hubJson.toFile(), cfg);
+    java.util.function.Function<String, String> env = java.util.Map.of("KS", TestPki.PASS, "TS", TestPki.PASS,
+        "P12_PASS", TestPki.PASS)::get;
+    HubCommand hub = new HubCommand();
+    hub.env = env;
+    java.io.PrintStream out = System.out;
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    System.setOut(new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    Future<Integer> running = pool.submit(() -> run(hub, "--config", hubJson.toString()));
+    try {
+      assertThat(hub.started.await(30, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      System.setOut(out);
+    }
+    assertThat(printed.toString(StandardCharsets.UTF_8)).contains("TAXII 2.1 on https://127.0.0.1:" + hub.boundPort);
+    String api = "https://127.0.0.1:" + hub.boundPort + "/forum/";
+    try {
+      String[] publish = {"--scan-out", scanOut().toString(), "--hub", api, "--collection", "campaigns",
+          "--token-file", aToken.toString(), "--key", aKey.toString(), "--hub-ca", pki.file("ca.pem").toString()};
+      assertThat(run(new PublishCommand(), publish)).as("no client certificate: handshake refused").isEqualTo(1);
+      assertThat(run(new PublishCommand(), concat(publish, "--client-cert", pki.file("client.pem").toString(),
+          "--client-key", pki.file("client-key.pem").toString()))).isZero();
+      PullCommand pull = new PullCommand();
+      pull.tls.env = env;
+      String store = "jdbc:h2:file:" + tmp.resolve("b/intel").toAbsolutePath();
+      assertThat(run(pull, "--hub", api, "--collection", "campaigns", "--token-file", aToken.toString(),
+          "--store", store, "--state", tmp.resolve("b/state.json").toString(), "--hub-ca", pki.file("ca.p12").toString(),
+          "--client-cert", pki.file("client.p12").toString(), "--tls-password-env", "P12_PASS")).isZero();
+      try (var local = io.distillwatch.hub.store.JdbcHubStore.open(store, "sa", "", 1, java.time.Clock.systemUTC())) {
+        assertThat(local.countVersions()).isEqualTo(15);
+      }
+      assertThat(run(new PullCommand(), "--hub", api.replace("https", "http"), "--collection", "campaigns",
+          "--token-file", aToken.toString(), "--hub-ca", pki.file("ca.pem").toString())).isEqualTo(ExitCodes.USAGE);
+    } finally {
+      hub.stop.countDown();
+      assertThat(running.get(30, TimeUnit.SECONDS)).isZero();
+      pool.shutdownNow();
     }
   }
 

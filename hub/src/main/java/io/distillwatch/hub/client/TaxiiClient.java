@@ -33,10 +33,19 @@ public final class TaxiiClient {
 
   /** @param apiRoot e.g. {@code https://hub.example/forum/} (trailing slash added if missing) */
   public TaxiiClient(URI apiRoot, String token) {
+    this(apiRoot, token, null);
+  }
+
+  /** @param tls trust and client certificate for an https hub ({@link ClientTls}); null: the JVM's defaults */
+  public TaxiiClient(URI apiRoot, String token, javax.net.ssl.SSLContext tls) {
     String s = apiRoot.toString();
     this.apiRoot = URI.create(s.endsWith("/") ? s : s + "/");
     this.token = token.trim();
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
+    if (tls != null) {
+      builder.sslContext(tls);
+    }
+    this.http = builder.build();
   }
 
   /** A page of objects and its paging state. */

@@ -4,75 +4,54 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.distillwatch.hub.auth.Members;
+import io.distillwatch.hub.client.ClientTls;
+import io.distillwatch.hub.client.TaxiiClient;
 import io.distillwatch.hub.config.HubConfig;
 import io.distillwatch.hub.store.JdbcHubStore;
+import io.distillwatch.hub.testing.TestPki;
 import io.distillwatch.sharing.sign.Ed25519KeyPair;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The hub's own HTTPS port with client certificates required (certificates made with keytool). */
+/**
+ * The hub's own HTTPS port with client certificates required, reached by the node's client with its
+ * TLS options (CA file, client certificate and key as PEM or PKCS#12); certificates made with Bouncy
+ * Castle in the test.
+ */
 class MutualTlsTest {
 
-  private static final String PASS = "test-pass-123";
+  private static final char[] PASS = TestPki.PASS.toCharArray();
 
   @TempDir static Path tmp;
+  private static TestPki pki;
   private JdbcHubStore store;
   private HubServer server;
   private final String token = "tls-token-" + UUID.randomUUID();
 
-  private static void keytool(String... args) throws Exception {
-    String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-    List<String> cmd = new java.util.ArrayList<>(List.of(keytool));
-    cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).directory(tmp.toFile()).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes());
-    assertThat(p.waitFor()).as(out).isZero();
-  }
-
-  private static void keyPair(String alias) throws Exception {
-    keytool("-genkeypair", "-alias", alias, "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=" + alias,
-        "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore", alias + ".p12",
-        "-storepass", PASS, "-keypass", PASS);
-    keytool("-exportcert", "-alias", alias, "-keystore", alias + ".p12", "-storepass", PASS, "-file", alias + ".crt");
-  }
-
-  private static void trust(String cert, String store) throws Exception {
-    keytool("-importcert", "-noprompt", "-alias", cert, "-file", cert + ".crt", "-keystore", store,
-        "-storetype", "PKCS12", "-storepass", PASS);
-  }
-
-  /** Certificates once per class: each keytool run is a JVM start. */
-  @org.junit.jupiter.api.BeforeAll
+  @BeforeAll
   static void certificates() throws Exception {
-    keyPair("server");
-    keyPair("member");
-    trust("member", "members-trust.p12");
-    trust("server", "hub-trust.p12");
+    pki = new TestPki(tmp);
   }
 
   @BeforeEach
-  void start() throws Exception {
+  void start() {
     Ed25519KeyPair key = Ed25519KeyPair.generate();
     HubConfig config = new HubConfig("TLS hub", "forum", null,
-        new HubConfig.Tls(tmp.resolve("server.p12").toString(), "KS_PASS", tmp.resolve("members-trust.p12").toString(),
+        new HubConfig.Tls(pki.file("server.p12").toString(), "KS_PASS", pki.file("members-trust.p12").toString(),
             "TS_PASS", true),
         null, null,
         List.of(new HubConfig.Member("m", "identity--11111111-1111-5111-8111-111111111111", Members.sha256Hex(token),
@@ -81,7 +60,7 @@ class MutualTlsTest {
     config.validate();
     store = JdbcHubStore.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "", 1, Clock.systemUTC());
     server = HubServer.start(config, store, Clock.systemUTC(), "127.0.0.1", 0,
-        Map.of("KS_PASS", PASS, "TS_PASS", PASS)::get);
+        Map.of("KS_PASS", TestPki.PASS, "TS_PASS", TestPki.PASS)::get);
   }
 
   @AfterEach
@@ -90,47 +69,51 @@ class MutualTlsTest {
     store.close();
   }
 
-  private HttpClient client(boolean withCertificate) throws Exception {
-    KeyStore trust = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(tmp.resolve("hub-trust.p12"))) {
-      trust.load(in, PASS.toCharArray());
-    }
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(trust);
-    KeyManagerFactory kmf = null;
-    if (withCertificate) {
-      KeyStore ks = KeyStore.getInstance("PKCS12");
-      try (InputStream in = Files.newInputStream(tmp.resolve("member.p12"))) {
-        ks.load(in, PASS.toCharArray());
-      }
-      kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-      kmf.init(ks, PASS.toCharArray());
-    }
-    SSLContext ctx = SSLContext.getInstance("TLS");
-    ctx.init(kmf == null ? null : kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-    return HttpClient.newBuilder().sslContext(ctx).build();
+  private URI apiRoot() {
+    return URI.create("https://127.0.0.1:" + server.port() + "/forum/");
   }
 
-  private HttpRequest discovery(String scheme) {
-    return HttpRequest.newBuilder(URI.create(scheme + "://127.0.0.1:" + server.port() + "/taxii2/"))
-        .header("Authorization", "Bearer " + token).GET().build();
+  private TaxiiClient client(SSLContext tls) {
+    return new TaxiiClient(apiRoot(), token, tls);
   }
 
   @Test
-  void aMemberWithACertificateAndTokenIsServed() throws Exception {
-    HttpResponse<String> r = client(true).send(discovery("https"), HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).isEqualTo(200);
+  void aMemberWithAPemCertificateAndKeyIsServed() throws Exception {
+    SSLContext tls = ClientTls.context(pki.file("ca.pem"), pki.file("client.pem"), pki.file("client-key.pem"), new char[0]);
+    assertThat(client(tls).objects("c", null, 10, true).objects()).isEmpty();
   }
 
   @Test
-  void withoutAClientCertificateTheHandshakeFails() {
-    assertThatThrownBy(() -> client(false).send(discovery("https"), HttpResponse.BodyHandlers.ofString()))
-        .isInstanceOf(IOException.class);
+  void anEncryptedPemKeyAndPkcs12FilesWorkToo() throws Exception {
+    SSLContext encrypted =
+        ClientTls.context(pki.file("ca.pem"), pki.file("client.pem"), pki.file("client-key-encrypted.pem"), PASS);
+    assertThat(client(encrypted).objects("c", null, 10, true).more()).isFalse();
+    SSLContext p12 = ClientTls.context(pki.file("ca.p12"), pki.file("client.p12"), null, PASS);
+    assertThat(client(p12).objects("c", null, 10, true).more()).isFalse();
+    assertThatThrownBy(() -> ClientTls.context(pki.file("ca.pem"), pki.file("client.pem"),
+        pki.file("client-key-encrypted.pem"), "wrong".toCharArray())).isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> ClientTls.context(pki.file("ca.pem"), pki.file("client.pem"), null, PASS))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--client-key");
+  }
+
+  @Test
+  void withoutAClientCertificateTheHandshakeFails() throws Exception {
+    SSLContext noCert = ClientTls.context(pki.file("ca.pem"), null, null, new char[0]);
+    assertThatThrownBy(() -> client(noCert).objects("c", null, 10, true)).isInstanceOf(IOException.class);
+  }
+
+  @Test
+  void aHubCertificateFromAnotherCaIsNotTrusted() throws Exception {
+    SSLContext rogue = ClientTls.context(pki.file("rogue-ca.pem"), pki.file("client.pem"), pki.file("client-key.pem"),
+        new char[0]);
+    assertThatThrownBy(() -> client(rogue).objects("c", null, 10, true)).isInstanceOf(IOException.class);
   }
 
   @Test
   void thereIsNoPlainHttpOnThePort() {
-    assertThatThrownBy(() -> HttpClient.newHttpClient().send(discovery("http"), HttpResponse.BodyHandlers.ofString()))
+    HttpRequest plain = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/taxii2/"))
+        .header("Authorization", "Bearer " + token).GET().build();
+    assertThatThrownBy(() -> HttpClient.newHttpClient().send(plain, HttpResponse.BodyHandlers.ofString()))
         .isInstanceOf(IOException.class);
   }
 }
