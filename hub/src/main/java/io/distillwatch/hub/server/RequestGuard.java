@@ -9,7 +9,8 @@ import io.javalin.http.HandlerType;
 import java.util.Optional;
 
 /**
- * Runs before every route: hardening headers, bearer-token authentication (401), per-member rate
+ * Runs before every route: hardening headers, bearer-token authentication ({@code Authorization:
+ * Bearer} or {@code Token}; 401), per-member rate
  * limit (429), {@code Accept} negotiation (406), and for bodies the media type (415) and the
  * declared length (413).
  */
@@ -33,8 +34,11 @@ final class RequestGuard {
     ctx.header("Referrer-Policy", "no-referrer");
     String auth = ctx.header("Authorization");
     Optional<Members.Member> member = Optional.empty();
+    // "Token" is what the OASIS taxii2-client's TokenAuth sends; the credential is the same bearer token
     if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
       member = members.authenticate(auth.substring(7).trim());
+    } else if (auth != null && auth.regionMatches(true, 0, "Token ", 0, 6)) {
+      member = members.authenticate(auth.substring(6).trim());
     }
     if (member.isEmpty()) {
       throw new TaxiiException(401, "Unauthorized", "unauthenticated", "a valid bearer token is required");
