@@ -6,7 +6,7 @@ import io.distillwatch.sharing.sign.NodeKey;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import io.distillwatch.util.SecretFiles;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -50,12 +50,7 @@ public final class KeygenCommand implements Callable<Integer> {
         byte[] raw = new byte[32];
         new SecureRandom().nextBytes(raw);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-        Files.writeString(tokenOut, token + "\n");
-        try {
-          Files.setPosixFilePermissions(tokenOut, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-          // not a POSIX file system
-        }
+        SecretFiles.write(tokenOut, token + "\n");
         member.put("token_sha256", HexFormat.of().formatHex(
             MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8))));
       }

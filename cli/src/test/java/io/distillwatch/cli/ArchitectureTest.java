@@ -20,7 +20,7 @@ class ArchitectureTest {
     "io.distillwatch.template..", "io.distillwatch.scan..", "io.distillwatch.report..",
     "io.distillwatch.ipintel..", "io.distillwatch.sample..", "io.distillwatch.util..",
     "io.distillwatch.screening..", "io.distillwatch.sharing..", "io.distillwatch.eval..",
-    "io.distillwatch.linking.."
+    "io.distillwatch.linking..", "io.distillwatch.cluster.."
   };
 
   private static JavaClasses classes;
@@ -30,6 +30,7 @@ class ArchitectureTest {
     classes =
         new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(location -> !location.contains("-tests.jar")) // other modules' test-jars
             .importPackages("io.distillwatch");
   }
 
@@ -54,6 +55,18 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("io.distillwatch.flink..", "io.distillwatch.hub..", "io.distillwatch.cli..")
+        .check(classes);
+  }
+
+  @Test
+  void detectionDependsOnNeitherClustersNorLinkingNorScanOutput() {
+    // docs/architecture.md: cluster → linking → detect, never back
+    noClasses()
+        .that()
+        .resideInAPackage("io.distillwatch.detect..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.distillwatch.cluster..", "io.distillwatch.linking..", "io.distillwatch.scan..")
         .check(classes);
   }
 

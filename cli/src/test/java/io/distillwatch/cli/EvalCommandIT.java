@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.distillwatch.util.SharedData;
+import io.distillwatch.testing.SharedDataTests;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -18,8 +17,8 @@ class EvalCommandIT {
 
   @Test
   void simulatesScansAndScoresEveryCampaignAndPopulation() throws Exception {
-    Assumptions.assumeTrue(SharedData.locate().isPresent(), SharedData.missingMessage());
-    int code = new CommandLine(new EvalCommand()).execute("--corpus", SharedData.locate().get().toString(),
+    Path data = SharedDataTests.require();
+    int code = new CommandLine(new EvalCommand()).execute("--corpus", data.toString(),
         "--out", dir.toString(), "--scale", "0.03", "--days", "3", "--split", "heldout", "--ablate", "cluster");
     assertThat(code).isZero();
     JsonNode m = new ObjectMapper().readTree(dir.resolve("metrics.json").toFile());

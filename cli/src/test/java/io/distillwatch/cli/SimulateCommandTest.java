@@ -2,10 +2,9 @@ package io.distillwatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.distillwatch.util.SharedData;
+import io.distillwatch.testing.SharedDataTests;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -30,10 +29,10 @@ class SimulateCommandTest {
 
   @Test
   void writesTheSimulationFiles() {
-    Assumptions.assumeTrue(SharedData.locate().isPresent(), SharedData.missingMessage());
+    Path data = SharedDataTests.require();
     Path out = dir.resolve("sim");
     int code = new CommandLine(new SimulateCommand())
-        .execute("--corpus", SharedData.locate().get().toString(), "--out", out.toString(), "--scale", "0.03", "--days", "3",
+        .execute("--corpus", data.toString(), "--out", out.toString(), "--scale", "0.03", "--days", "3",
             "--split", "heldout");
     assertThat(code).isZero();
     for (String f : new String[] {"events.jsonl.gz", "accounts.jsonl", "models.jsonl", "truth.json", "simulation.json"}) {

@@ -80,7 +80,7 @@ public final class DetectionContext {
 
   /**
    * This context, also answering {@link #account} for ids in {@code profiles} — a live map the caller
-   * fills, e.g. cluster profiles ({@link ClusterProfile}) so clusters are judged on their members'
+   * fills, e.g. cluster profiles ({@code cluster.ClusterProfile}) so clusters are judged on their members'
    * creation pattern too.
    */
   public DetectionContext withProfiles(Map<String, AccountInfo> profiles) {

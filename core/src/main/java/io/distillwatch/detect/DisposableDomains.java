@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /** The shipped disposable e-mail domain list ({@code disposable-domains.txt}); matches subdomains too. */
-final class DisposableDomains {
+public final class DisposableDomains {
   static final String RESOURCE = "disposable-domains.txt";
   private static final Set<String> DOMAINS = load();
 
@@ -42,7 +42,7 @@ final class DisposableDomains {
   }
 
   /** The listed domain that {@code domain} is or is under, or null. */
-  static String match(String domain) {
+  public static String match(String domain) {
     if (domain == null) {
       return null;
     }

@@ -31,7 +31,8 @@ import java.util.Map;
 public final class IncrementalLinker {
   /** Distinct weak-evidence pairs tracked, as in the batch linker (5,000,000). */
   static final int MAX_PAIRS = 5_000_000;
-  private static final int FORMAT = 4;
+  /** Snapshot format written by {@link #writeTo}; {@link #readFrom} reads this one only (ADR 0068). */
+  static final int FORMAT = 4;
   private static final long MISSING = Long.MIN_VALUE;
 
   /** A merge of two components: who moved to which lineage, and the evidence that caused it. */

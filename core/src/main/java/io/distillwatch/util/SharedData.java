@@ -40,6 +40,20 @@ public final class SharedData {
 
   /** Why tests that need the data are skipped. */
   public static String missingMessage() {
-    return "../shared/data not found (set -D" + PROPERTY + "=DIR): evaluation-data tests skipped";
+    return missing() + ": evaluation-data tests skipped";
+  }
+
+  /**
+   * What is missing, naming the path: the folder {@code DISTILLWATCH_SHARED_DATA} (or {@code -D}{@value
+   * #PROPERTY}) names, or the sibling {@code shared/data} searched for upwards from the working directory.
+   */
+  public static String missing() {
+    String explicit = System.getProperty(PROPERTY, System.getenv("DISTILLWATCH_SHARED_DATA"));
+    if (explicit != null && !explicit.isBlank()) {
+      return "shared data folder " + Path.of(explicit).toAbsolutePath()
+          + " (from -D" + PROPERTY + " or DISTILLWATCH_SHARED_DATA) is not a directory";
+    }
+    return "../shared/data not found beside " + Path.of("").toAbsolutePath() + " or any parent (set -D" + PROPERTY
+        + "=DIR or DISTILLWATCH_SHARED_DATA)";
   }
 }

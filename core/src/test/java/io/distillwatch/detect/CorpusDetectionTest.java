@@ -10,7 +10,7 @@ import io.distillwatch.event.ModelInfo;
 import io.distillwatch.event.Signal;
 import io.distillwatch.event.UsageEvent;
 import io.distillwatch.event.Verdict;
-import io.distillwatch.util.SharedData;
+import io.distillwatch.testing.SharedDataTests;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -52,8 +51,7 @@ class CorpusDetectionTest {
 
   @BeforeAll
   static void load() throws IOException {
-    Assumptions.assumeTrue(SharedData.locate().isPresent(), SharedData.missingMessage());
-    Path corpus = SharedData.locate("corpus").orElseThrow();
+    Path corpus = SharedDataTests.require("corpus");
     attack = read(corpus.resolve("attack.jsonl.gz"),
         s -> s.equals("gpteacher_codegen") || s.equals("gpteacher_roleplay"));
     benign = read(corpus.resolve("benign.jsonl.gz"),

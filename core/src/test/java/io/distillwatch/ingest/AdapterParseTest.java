@@ -3,13 +3,11 @@ package io.distillwatch.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.distillwatch.event.UsageEvent;
-import io.distillwatch.util.SharedData;
+import io.distillwatch.testing.SharedDataTests;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -208,20 +206,15 @@ class AdapterParseTest {
         "request.max_tokens", "request.thinking.budget_tokens", "response.usage.output_tokens");
   }
 
-  /** The shared examples beside DESIGN.md, when present: every line accepted. */
+  /** The shared examples beside DESIGN.md, when present: each of the three files, every line accepted. */
   @Test
   void sharedExamplesAreAllAccepted() throws Exception {
-    Optional<Path> data = SharedData.locate();
-    Assumptions.assumeTrue(data.isPresent(), SharedData.missingMessage());
-    Path examples = data.get().getParent().resolve("examples");
-    Assumptions.assumeTrue(Files.isDirectory(examples), "no shared examples folder");
+    Path examples = SharedDataTests.requireFile(
+        SharedDataTests.require().getParent().resolve("examples"), "shared examples folder");
     EventParser p = new EventParser(InputFormat.AUTO, null);
     int n = 0;
     for (String f : List.of("events-canonical.jsonl", "events-openai.jsonl", "events-anthropic.jsonl")) {
-      Path file = examples.resolve(f);
-      if (!Files.exists(file)) {
-        continue;
-      }
+      Path file = SharedDataTests.requireFile(examples.resolve(f), "shared example file " + f);
       for (String line : Files.readAllLines(file)) {
         if (line.isBlank()) {
           continue;

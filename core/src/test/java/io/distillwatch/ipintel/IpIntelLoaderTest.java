@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.distillwatch.ingest.InputUnreadableException;
-import io.distillwatch.util.SharedData;
+import io.distillwatch.testing.SharedDataTests;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.util.Optional;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class IpIntelLoaderTest {
@@ -104,9 +102,7 @@ class IpIntelLoaderTest {
   /** The real evaluation data, when present: loads and answers for well-known addresses. */
   @Test
   void sharedIpintelData() {
-    Optional<Path> dir = SharedData.locate("ipintel");
-    Assumptions.assumeTrue(dir.isPresent(), SharedData.missingMessage());
-    LoadedIpIntel intel = IpIntelLoader.load(dir.get());
+    LoadedIpIntel intel = IpIntelLoader.load(SharedDataTests.require("ipintel"));
     assertThat(intel.hasAsn()).isTrue();
     assertThat(intel.hasCountry()).isTrue();
     assertThat(intel.available()).contains(IpCategory.DATACENTER, IpCategory.VPN, IpCategory.TOR_EXIT,

@@ -9,7 +9,7 @@ import io.distillwatch.eval.corpus.PromptRecord;
 import io.distillwatch.eval.metrics.Truth;
 import io.distillwatch.eval.corpus.SourceSplit;
 import io.distillwatch.eval.net.NetworkPlan;
-import io.distillwatch.util.SharedData;
+import io.distillwatch.testing.SharedDataTests;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -21,7 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,8 +30,7 @@ class SimulatorDeterminismTest {
 
   @Test
   void sameSeedGivesIdenticalFilesAndAnotherSeedDoesNot() throws IOException {
-    Assumptions.assumeTrue(SharedData.locate().isPresent(), SharedData.missingMessage());
-    Path data = SharedData.locate().get();
+    Path data = SharedDataTests.require();
     SourceSplit split = SourceSplit.defaults(SourceSplit.Side.TUNING);
     PromptPools pools = PromptPools.load(data, split);
     NetworkPlan net = NetworkPlan.load(data.resolve("ipintel"));

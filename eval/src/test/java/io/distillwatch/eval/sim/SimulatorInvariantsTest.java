@@ -9,7 +9,7 @@ import io.distillwatch.eval.corpus.PromptRecord;
 import io.distillwatch.eval.corpus.SourceSplit;
 import io.distillwatch.eval.metrics.Truth;
 import io.distillwatch.eval.net.NetworkPlan;
-import io.distillwatch.util.SharedData;
+import io.distillwatch.testing.SharedDataTests;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,8 +42,7 @@ class SimulatorInvariantsTest {
 
   @BeforeAll
   static void simulate() throws IOException {
-    Assumptions.assumeTrue(SharedData.locate().isPresent(), SharedData.missingMessage());
-    Path data = SharedData.locate().get();
+    Path data = SharedDataTests.require();
     cfg = new SimConfig(SEED, 0.15, DAYS, SourceSplit.defaults(SourceSplit.Side.HELDOUT));
     pools = PromptPools.load(data, cfg.split());
     new Simulator(cfg, pools, NetworkPlan.load(data.resolve("ipintel"))).run(dir);

@@ -1,6 +1,6 @@
 package io.distillwatch.flink.cluster;
 
-import io.distillwatch.detect.ClusterProfile;
+import io.distillwatch.cluster.ClusterProfile;
 import io.distillwatch.detect.DetectionContext;
 import io.distillwatch.event.AccountInfo;
 import io.distillwatch.linking.LinkPolicy;

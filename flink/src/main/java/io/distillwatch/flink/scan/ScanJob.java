@@ -2,33 +2,18 @@ package io.distillwatch.flink.scan;
 
 import io.distillwatch.flink.source.TriageFunction;
 import io.distillwatch.event.Rejection;
-import io.distillwatch.event.UsageEvent;
-import io.distillwatch.flink.cluster.ClusterAssignment;
-import io.distillwatch.flink.cluster.ClusterDetectionFunction;
-import io.distillwatch.flink.cluster.ClusterSortTime;
-import io.distillwatch.flink.cluster.ClusterTagFunction;
-import io.distillwatch.flink.cluster.ClusteredEvent;
-import io.distillwatch.flink.cluster.LinkingFunction;
-import io.distillwatch.flink.source.FileLinesSource;
-import io.distillwatch.flink.source.IngestRecord;
-import io.distillwatch.flink.types.SerializerTypeInfo;
 import io.distillwatch.ingest.InputFile;
 import io.distillwatch.scan.AccountResult;
 import io.distillwatch.scan.ClusterResult;
 import io.distillwatch.scan.ScanRequest;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.configuration.CoreOptions;
@@ -36,15 +21,14 @@ import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.NettyShuffleEnvironmentOptions;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
-import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
 
 /**
- * The detection job over bounded input: files → parse → triage → per-account detection, in Flink's
- * batch execution mode on an embedded MiniCluster. Results and rejections are collected back to the
- * caller, which writes the output directory.
+ * The detection job over bounded input, in Flink's batch execution mode on an embedded MiniCluster:
+ * the stages of {@link ScanTopology} with collecting sinks. Results and rejections are collected back
+ * to the caller, which writes the output directory.
  */
 public final class ScanJob {
   private final ScanRequest request;
@@ -81,68 +65,18 @@ public final class ScanJob {
     env.setParallelism(Math.max(1, request.parallelism));
     env.getConfig().enableObjectReuse();
 
-    // One reader per file at most; triage runs chained to it so each file's rejections stay in order.
-    int readers = Math.max(1, Math.min(request.parallelism, inputs.size()));
-    DataStream<IngestRecord> records =
-        env.fromSource(
-                new FileLinesSource(inputs, request.format, request.mapSpecs),
-                WatermarkStrategy.noWatermarks(),
-                "inputs",
-                TypeInformation.of(IngestRecord.class))
-            .setParallelism(readers);
-    SingleOutputStreamOperator<UsageEvent> events =
-        records.process(new TriageFunction(), SerializerTypeInfo.USAGE_EVENT).name("triage").setParallelism(readers);
-    DataStream<Rejection> rejected = events.getSideOutput(TriageFunction.REJECTED);
-    DataStream<UsageEvent> timed =
-        events.assignTimestampsAndWatermarks(
-            WatermarkStrategy.<UsageEvent>forBoundedOutOfOrderness(Duration.ZERO)
-                .withTimestampAssigner((e, previous) -> e.ts));
-    SingleOutputStreamOperator<AccountResult> accounts =
-        timed.keyBy(e -> e.account).process(new AccountDetectionFunction(request)).name("detect-accounts");
+    ScanTopology.Triaged triaged =
+        ScanTopology.triage(ScanTopology.inputs(env, inputs, request), ScanTopology.readers(inputs, request));
+    SingleOutputStreamOperator<AccountResult> accounts = ScanTopology.detectAccounts(triaged.events(), request);
 
-    CloseableIterator<Rejection> rejectedIt = rejected.collectAsync();
-    // The driver needs results without their link evidence (the bulk of a result at a million accounts).
-    CloseableIterator<AccountResult> accountsIt =
-        accounts.map(ScanJob::withoutEvidence).name("drop-evidence").collectAsync();
+    CloseableIterator<Rejection> rejectedIt = triaged.rejected().collectAsync();
+    CloseableIterator<AccountResult> accountsIt = ScanTopology.withoutEvidence(accounts).collectAsync();
     CloseableIterator<ClusterResult> clustersIt = null;
     CloseableIterator<AccountResult> clusterScoresIt = null;
     if (request.linking) {
-      SingleOutputStreamOperator<ClusterAssignment> linked =
-          accounts
-              .keyBy(a -> 0)
-              .process(new LinkingFunction(request))
-              .setParallelism(1)
-              .setMaxParallelism(1)
-              .name("link-accounts");
-      // Events of clustered accounts, tagged with their cluster: the account pass hands every event on
-      // digested (no prompt texts), the assignments are broadcast and, in batch mode, read before any
-      // event, so events need no second shuffle by account.
-      DataStream<ClusteredEvent> tagged =
-          accounts
-              .getSideOutput(AccountDetectionFunction.DIGESTED)
-              .connect(linked.broadcast(ClusterTagFunction.ASSIGNMENTS))
-              .process(new ClusterTagFunction(), SerializerTypeInfo.CLUSTERED_EVENT)
-              .name("tag-clusters");
-      // Each cluster's profile, stamped first so it reaches the cluster's detection before its events.
-      DataStream<ClusteredEvent> profiles =
-          linked
-              .getSideOutput(LinkingFunction.PROFILES)
-              .assignTimestampsAndWatermarks(
-                  WatermarkStrategy.<ClusteredEvent>noWatermarks()
-                      .withTimestampAssigner((e, previous) -> Long.MIN_VALUE))
-              .name("profiles-first");
-      DataStream<AccountResult> clusterScores =
-          tagged
-              .assignTimestampsAndWatermarks(
-                  WatermarkStrategy.<ClusteredEvent>noWatermarks()
-                      .withTimestampAssigner((e, eventTime) -> ClusterSortTime.of(eventTime)))
-              .name("sort-time")
-              .union(profiles)
-              .keyBy(e -> e.ordinal, Types.INT)
-              .process(new ClusterDetectionFunction(request))
-              .name("detect-clusters");
-      clustersIt = linked.getSideOutput(LinkingFunction.CLUSTERS).collectAsync();
-      clusterScoresIt = clusterScores.collectAsync();
+      ScanTopology.Linked linked = ScanTopology.link(accounts, request);
+      clustersIt = linked.clusters().collectAsync();
+      clusterScoresIt = linked.clusterScores().collectAsync();
     }
     List<AccountResult> results = new ArrayList<>();
     long rejectedCount = 0;
@@ -222,23 +156,6 @@ public final class ScanJob {
         throw failure;
       }
     }
-  }
-
-  private static AccountResult withoutEvidence(AccountResult r) {
-    AccountResult copy = new AccountResult();
-    copy.account = r.account;
-    copy.score = r.score;
-    copy.verdict = r.verdict;
-    copy.cluster = r.cluster;
-    copy.events = r.events;
-    copy.firstFlaggedAt = r.firstFlaggedAt;
-    copy.signals = new ArrayList<>(r.signals);
-    copy.firstSeen = r.firstSeen;
-    copy.lastSeen = r.lastSeen;
-    copy.activityStart = r.activityStart;
-    copy.activityBucketMillis = r.activityBucketMillis;
-    copy.activity = r.activity;
-    return copy;
   }
 
   /** Copies the combined-traffic score onto a cluster (a cluster whose members sent nothing stays benign). */

@@ -1,6 +1,7 @@
 package io.distillwatch.flink.stream;
 
 import io.distillwatch.detect.Assessment;
+import io.distillwatch.detect.DetectionConfig;
 import io.distillwatch.event.AccountInfo;
 import io.distillwatch.event.Signal;
 import io.distillwatch.linking.AccountEvidence;
@@ -48,6 +49,11 @@ public interface AccountRules<S> extends Serializable {
 
   /** A cluster's profile (its members' records combined), read when the rules score the cluster. */
   default void profile(String id, AccountInfo profile) {}
+
+  /** Thresholds and switches in force (the cluster inheritance rule reads them), after {@link #open}. */
+  default DetectionConfig config() {
+    return DetectionConfig.defaults();
+  }
 
   /** Why an account is allowlisted (its inherited verdict is capped), or null. */
   default String allowlistReason(String account) {

@@ -43,6 +43,11 @@ public final class DetectorRules implements AccountRules<AccountState> {
   }
 
   @Override
+  public io.distillwatch.detect.DetectionConfig config() {
+    return context.config();
+  }
+
+  @Override
   public AccountState newState(String account) {
     return detector.newState(account);
   }

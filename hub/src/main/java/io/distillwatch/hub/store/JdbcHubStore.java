@@ -377,16 +377,6 @@ public final class JdbcHubStore implements HubStore {
     }
   }
 
-  /** Runs raw SQL on a pooled connection: for tests proving the audit log refuses changes. */
-  public int executeForTest(String sql) throws SQLException {
-    Connection c = pool.borrow();
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      return ps.executeUpdate();
-    } finally {
-      pool.release(c);
-    }
-  }
-
   @Override
   public void close() {
     pool.close();

@@ -2,6 +2,8 @@ package io.distillwatch.hub.store;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,6 +17,7 @@ class PostgresHubStoreIT extends HubStoreContract {
   private static EmbeddedPostgres postgres;
   private static final AtomicInteger DB = new AtomicInteger();
   private JdbcHubStore store;
+  private String url;
 
   @BeforeAll
   static void start() throws Exception {
@@ -35,8 +38,14 @@ class PostgresHubStoreIT extends HubStoreContract {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-    store = JdbcHubStore.open(postgres.getJdbcUrl("postgres", name), "postgres", "postgres", 2, Clock.systemUTC());
+    url = postgres.getJdbcUrl("postgres", name);
+    store = JdbcHubStore.open(url, "postgres", "postgres", 2, Clock.systemUTC());
     return store;
+  }
+
+  @Override
+  Connection connect() throws SQLException {
+    return DriverManager.getConnection(url, "postgres", "postgres");
   }
 
   @AfterEach

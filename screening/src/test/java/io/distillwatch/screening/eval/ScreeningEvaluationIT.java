@@ -4,19 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.distillwatch.screening.Screener;
 import io.distillwatch.screening.ScreeningOptions;
-import io.distillwatch.util.SharedData;
+import io.distillwatch.testing.SharedDataTests;
 import java.nio.file.Path;
-import java.util.Optional;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** Quality floors on the real lists in ../shared/data/screening; skipped when they are absent. */
 class ScreeningEvaluationIT {
   @Test
   void aliasRecallAndFalseMatchesOnTheRealLists() throws Exception {
-    Optional<Path> dir = SharedData.locate("screening");
-    Assumptions.assumeTrue(dir.isPresent(), SharedData.missingMessage());
-    Screener s = Screener.load(dir.get(), ScreeningOptions.defaults());
+    Screener s = Screener.load(SharedDataTests.require("screening"), ScreeningOptions.defaults());
     ScreeningEvaluation.Report r = new ScreeningEvaluation(s).run(42, 2000);
     System.out.println(r.render());
     assertThat(r.aliasQueries()).as("aliases found").isGreaterThan(5000);

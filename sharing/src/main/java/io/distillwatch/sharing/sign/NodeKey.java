@@ -9,7 +9,7 @@ import io.distillwatch.sharing.stix.Tlp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import io.distillwatch.util.SecretFiles;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -46,19 +46,12 @@ public final class NodeKey {
         Base64.getDecoder().decode(n.get("node_secret").asText()));
   }
 
-  /** Writes the key file with owner-only permissions where the file system supports them. */
+  /** Writes the key file owner-only from its first byte, where the file system supports permissions. */
   public void save(Path file) throws IOException {
     ObjectNode n = memberEntry();
     n.put("private_seed", key.privateSeedForStorage());
     n.put("node_secret", Base64.getEncoder().encodeToString(nodeSecret));
-    Path parent = file.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Files.writeString(file, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(n));
-    try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException notPosix) {
-      // Windows: rely on the profile directory's ACLs
-    }
+    SecretFiles.write(file, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(n));
   }
 
   public String name() {

@@ -33,7 +33,7 @@ public final class ObjectSignature {
   /** Returns a signed copy of {@code object} (any previous signature extension is replaced). */
   public static ObjectNode sign(ObjectNode object, Ed25519KeyPair key) {
     ObjectNode unsigned = withoutSignature(object);
-    byte[] signature = key.sign(Jcs.canonicalBytes(unsigned));
+    byte[] signature = key.sign(signingInput(unsigned));
     ObjectNode signed = unsigned.deepCopy();
     ObjectNode extensions =
         signed.has("extensions") ? (ObjectNode) signed.get("extensions") : signed.putObject("extensions");
@@ -43,6 +43,14 @@ public final class ObjectSignature {
     ext.put("key_id", key.keyId());
     ext.put("signature", Base64.getEncoder().encodeToString(signature));
     return signed;
+  }
+
+  /**
+   * The bytes a signature covers, and the one place that defines them: the RFC 8785 canonical JSON
+   * (UTF-8) of the object without the signature extension. Pinned by a golden file.
+   */
+  public static byte[] signingInput(ObjectNode object) {
+    return Jcs.canonicalBytes(withoutSignature(object));
   }
 
   /** The object as it was signed: without the signature extension. */
@@ -110,7 +118,7 @@ public final class ObjectSignature {
     }
     byte[] message;
     try {
-      message = Jcs.canonicalBytes(withoutSignature(object));
+      message = signingInput(object);
     } catch (IllegalArgumentException e) {
       return Verdict.MALFORMED;
     }

@@ -7,12 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.distillwatch.sharing.ids.StixIds;
 import io.distillwatch.sharing.sign.Ed25519KeyPair;
 import io.distillwatch.sharing.sign.ObjectSignature;
-import io.distillwatch.util.SharedData;
+import io.distillwatch.testing.SharedDataTests;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class StixObjectsConformanceTest {
@@ -65,7 +64,7 @@ class StixObjectsConformanceTest {
 
   @Test
   void everyEmittedObjectValidatesAgainstTheOfficialSchemas() {
-    Assumptions.assumeTrue(SharedData.locate("stix").isPresent(), SharedData.missingMessage());
+    SharedDataTests.require("stix/schemas");
     StixSchemas schemas = StixSchemas.locate().orElseThrow();
     List<ObjectNode> objects = everything(factory, key);
     for (ObjectNode o : objects) {
@@ -78,7 +77,7 @@ class StixObjectsConformanceTest {
 
   @Test
   void theSchemasCatchABrokenObject() {
-    Assumptions.assumeTrue(SharedData.locate("stix").isPresent(), SharedData.missingMessage());
+    SharedDataTests.require("stix/schemas");
     StixSchemas schemas = StixSchemas.locate().orElseThrow();
     ObjectNode bad = factory.campaign("c-9", "x", null, T0, null, null, T0);
     bad.remove("name");

@@ -2,6 +2,10 @@ package io.distillwatch.flink.stream.clusters;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.distillwatch.cluster.ClusterInheritance;
+import io.distillwatch.cluster.ClusterInheritance.Outcome;
+import io.distillwatch.cluster.ClusterInheritance.Standing;
+import io.distillwatch.event.Signal;
 import io.distillwatch.event.Verdict;
 import io.distillwatch.flink.stream.AccountRules;
 import io.distillwatch.flink.stream.VerdictChange;
@@ -22,9 +26,10 @@ import org.apache.flink.util.Collector;
 
 /**
  * Keyed by account: the one place an account's published verdict is decided, from its own verdict
- * (the account stage's changes) and its cluster's ({@link MemberVerdict}). The account takes the
- * higher of the two; when that is the cluster's, a {@code cluster.member} signal says so, with the
- * cluster's evidence. Allowlisted accounts inherit at most {@code suspicious}, as in {@code scan}.
+ * (the account stage's changes) and its cluster's ({@link MemberVerdict}), by the rule {@code scan}
+ * applies too ({@link ClusterInheritance}): when the cluster's score is higher than the account's own,
+ * the account takes it with a {@code cluster.member} signal; allowlisted accounts inherit at most
+ * {@code suspicious}. A change is published when the resulting verdict changes.
  *
  * <p>Only this operator numbers account changes ({@code seq}); with no cluster input it passes the
  * account stage's changes through unchanged.
@@ -32,11 +37,12 @@ import org.apache.flink.util.Collector;
 public final class AccountVerdictFunction<S>
     extends KeyedCoProcessFunction<String, VerdictChange, MemberVerdict, VerdictChange> {
   private static final long serialVersionUID = 1L;
-  public static final String SIGNAL = "cluster.member";
+  public static final String SIGNAL = ClusterInheritance.SIGNAL;
   private static final JsonFactory JSON = new JsonFactory();
 
   private final AccountRules<S> rules;
   private final StreamSettings settings;
+  private transient ClusterInheritance inheritance;
   private transient ValueState<Published> published;
   private transient ListState<VerdictChange> pendingOwn;
   private transient ListState<MemberVerdict> pendingCluster;
@@ -49,6 +55,7 @@ public final class AccountVerdictFunction<S>
   @Override
   public void open(OpenContext openContext) {
     rules.open();
+    inheritance = new ClusterInheritance(rules.config());
     published = getRuntimeContext().getState(new ValueStateDescriptor<>("published", TypeInformation.of(Published.class)));
     pendingOwn = getRuntimeContext().getListState(new ListStateDescriptor<>("own-pending", TypeInformation.of(VerdictChange.class)));
     pendingCluster =
@@ -103,12 +110,8 @@ public final class AccountVerdictFunction<S>
         publish(p, change.at, account, out);
       } else {
         MemberVerdict m = cluster.get(c++);
-        Verdict v = Verdict.ofCode(m.verdict);
-        if (v == Verdict.DISTILLATION && rules.allowlistReason(account) != null) {
-          v = Verdict.SUSPICIOUS;
-        }
         p.clusterId = m.clusterId;
-        p.clusterVerdict = v.code();
+        p.clusterVerdict = m.verdict;
         p.clusterScore = m.score;
         p.clusterEvidence = m.evidence;
         publish(p, m.at, account, out);
@@ -132,38 +135,38 @@ public final class AccountVerdictFunction<S>
   }
 
   private void publish(Published p, long at, String account, Collector<VerdictChange> out) throws IOException {
-    Verdict own = Verdict.ofCode(p.ownVerdict);
-    boolean inherited = p.clusterVerdict != null && Verdict.ofCode(p.clusterVerdict).compareTo(own) > 0;
-    String next = inherited ? p.clusterVerdict : p.ownVerdict;
+    Standing own = new Standing(p.ownScore, Verdict.ofCode(p.ownVerdict), null);
+    Outcome o =
+        p.clusterVerdict == null
+            ? new Outcome(own, null)
+            : inheritance.inherit(own, new Standing(p.clusterScore, Verdict.ofCode(p.clusterVerdict), null),
+                rules.allowlistReason(account) != null, p.clusterEvidence);
+    String next = o.standing().verdict().code();
     if (!next.equals(p.verdict)) {
       p.seq++;
-      double score = inherited ? Math.max(p.ownScore, p.clusterScore) : p.ownScore;
-      String signals = inherited ? withMemberSignal(p) : p.ownSignals;
-      out.collect(new VerdictChange(VerdictChange.ACCOUNT, account, p.verdict, next, score, at, signals, p.seq));
+      String signals = o.inherited() ? withMemberSignal(o.signal(), p.ownSignals) : p.ownSignals;
+      out.collect(
+          new VerdictChange(VerdictChange.ACCOUNT, account, p.verdict, next, o.standing().score(), at, signals, p.seq));
       p.verdict = next;
     }
   }
 
   /** The account's own signals with {@code cluster.member} first. */
-  private static String withMemberSignal(Published p) {
+  private static String withMemberSignal(Signal member, String ownSignals) {
     StringWriter w = new StringWriter();
     try (JsonGenerator g = JSON.createGenerator(w)) {
       g.writeStartObject();
-      g.writeStringField("id", SIGNAL);
-      g.writeNumberField("value", round(p.clusterScore));
-      g.writeNumberField("contribution", round(Math.max(0, p.clusterScore - p.ownScore)));
-      g.writeStringField("evidence", p.clusterEvidence);
+      g.writeStringField("id", member.id);
+      g.writeNumberField("value", member.value);
+      g.writeNumberField("contribution", member.contribution);
+      g.writeStringField("evidence", member.evidence);
       g.writeEndObject();
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-    String own = p.ownSignals == null ? "[]" : p.ownSignals.strip();
+    String own = ownSignals == null ? "[]" : ownSignals.strip();
     String rest = own.length() <= 2 ? "" : "," + own.substring(1, own.length() - 1);
     return "[" + w + rest + "]";
-  }
-
-  private static double round(double v) {
-    return Math.round(v * 10_000d) / 10_000d;
   }
 
   /** What was last published for the account, and its inputs (a Flink POJO). */

@@ -1,5 +1,6 @@
 package io.distillwatch.flink.stream.clusters;
 
+import io.distillwatch.cluster.ClusterInheritance;
 import io.distillwatch.detect.Assessment;
 import io.distillwatch.event.AccountInfo;
 import io.distillwatch.event.Signal;
@@ -12,7 +13,6 @@ import io.distillwatch.flink.types.SerializerTypeInfo;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
@@ -229,10 +229,7 @@ public final class StreamClusterDetectionFunction<S>
   }
 
   private static MemberVerdict memberVerdict(String account, ClusterInfo i, long at, long trigger) {
-    String evidence = String.format(Locale.ROOT,
-        "member of cluster %s: %d accounts linked by %s; their combined %,d requests since linking score %.2f (%s)%s",
-        i.clusterId, i.size, i.links == null || i.links.isEmpty() ? "shared evidence" : i.links, i.events, i.score,
-        i.verdict, i.top == null || i.top.isEmpty() ? "" : " on " + i.top);
+    String evidence = ClusterInheritance.evidence(i.clusterId, i.size, i.links, i.events, true, i.score, i.verdict, i.top);
     return new MemberVerdict(account, i.clusterId, i.verdict, i.score, at, trigger, evidence);
   }
 

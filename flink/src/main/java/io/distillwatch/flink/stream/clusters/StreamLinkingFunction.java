@@ -1,6 +1,6 @@
 package io.distillwatch.flink.stream.clusters;
 
-import io.distillwatch.detect.ClusterProfile;
+import io.distillwatch.cluster.ClusterProfile;
 import io.distillwatch.event.AccountInfo;
 import io.distillwatch.flink.stream.AccountRules;
 import io.distillwatch.linking.IncrementalLinker;

@@ -1,9 +1,11 @@
-package io.distillwatch.scan;
+package io.distillwatch.cluster;
 
 import io.distillwatch.detect.DetectionContext;
 import io.distillwatch.event.AccountInfo;
 import io.distillwatch.event.Signal;
 import io.distillwatch.event.Verdict;
+import io.distillwatch.scan.AccountResult;
+import io.distillwatch.scan.ClusterResult;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,6 @@
-package io.distillwatch.detect;
+package io.distillwatch.cluster;
+
+import io.distillwatch.detect.DisposableDomains;
 
 import io.distillwatch.event.AccountInfo;
 import java.util.HashMap;

@@ -1,10 +1,13 @@
-package io.distillwatch.scan;
+package io.distillwatch.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.distillwatch.detect.DetectionConfig;
+import io.distillwatch.scan.AccountResult;
+import io.distillwatch.scan.ClusterResult;
 import io.distillwatch.detect.DetectionContext;
 import io.distillwatch.event.Signal;
+import io.distillwatch.event.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +53,47 @@ class ClusterInheritanceTest {
     assertThat(a.verdict).isEqualTo("suspicious");
     assertThat(a.score).isLessThan(ctx.config().distillationThreshold());
     assertThat(a.firstFlaggedAt).isNull();
+  }
+
+  @Test
+  void aHigherClusterScoreIsInheritedEvenWhenTheVerdictIsTheSame() {
+    ClusterInheritance rule = new ClusterInheritance(DetectionConfig.defaults());
+
+    ClusterInheritance.Outcome o = rule.inherit(
+        new ClusterInheritance.Standing(0.5, Verdict.SUSPICIOUS, null),
+        new ClusterInheritance.Standing(0.6, Verdict.SUSPICIOUS, null), false, "member of cluster c-x");
+
+    assertThat(o.inherited()).isTrue();
+    assertThat(o.standing().score()).isEqualTo(0.6);
+    assertThat(o.standing().verdict()).isEqualTo(Verdict.SUSPICIOUS);
+    assertThat(o.signal().contribution).isEqualTo(0.1);
+  }
+
+  @Test
+  void anAllowlistedMembersInheritedScoreIsCappedBelowDistillationNotOnlyItsVerdict() {
+    DetectionConfig config = DetectionConfig.defaults();
+    ClusterInheritance rule = new ClusterInheritance(config);
+
+    ClusterInheritance.Outcome o = rule.inherit(
+        new ClusterInheritance.Standing(0.1, Verdict.BENIGN, null),
+        new ClusterInheritance.Standing(0.97, Verdict.DISTILLATION, 5L), true, "member of cluster c-x");
+
+    assertThat(o.standing().verdict()).isEqualTo(Verdict.SUSPICIOUS);
+    assertThat(o.standing().score()).isLessThan(config.distillationThreshold());
+    assertThat(config.verdict(o.standing().score())).isEqualTo(Verdict.SUSPICIOUS);
+    assertThat(o.standing().flaggedAt()).isNull();
+    assertThat(o.signal().value).as("the cluster's own score, for the reviewer").isEqualTo(0.97);
+  }
+
+  @Test
+  void aLowerClusterScoreLeavesTheMembersOwnStanding() {
+    ClusterInheritance.Standing own = new ClusterInheritance.Standing(0.9, Verdict.DISTILLATION, 7L);
+
+    ClusterInheritance.Outcome o = new ClusterInheritance(DetectionConfig.defaults())
+        .inherit(own, new ClusterInheritance.Standing(0.6, Verdict.SUSPICIOUS, null), false, "x");
+
+    assertThat(o.inherited()).isFalse();
+    assertThat(o.standing()).isEqualTo(own);
   }
 
   private static AccountResult account(String id, double score, String verdict, Long flagged) {

@@ -1,8 +1,10 @@
-package io.distillwatch.scan;
+package io.distillwatch.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.distillwatch.detect.DetectionConfig;
+import io.distillwatch.scan.AccountResult;
+import io.distillwatch.scan.ClusterResult;
 import io.distillwatch.detect.DetectionContext;
 import io.distillwatch.event.AccountInfo;
 import java.util.ArrayList;
