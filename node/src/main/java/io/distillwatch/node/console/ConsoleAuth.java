@@ -21,7 +21,7 @@ public final class ConsoleAuth {
   public static final String SESSION_COOKIE = "dw_session";
   public static final String LOGIN_COOKIE = "dw_login";
   static final String PRINCIPAL = "principal";
-  private static final Set<String> OPEN = Set.of("/healthz", "/readyz", "/metrics", "/login");
+  private static final Set<String> OPEN = Set.of("/healthz", "/readyz", "/metrics", "/login", "/favicon.ico");
   static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
       + "connect-src 'self'; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 

@@ -43,6 +43,7 @@ final class ConsolePages {
 
   void routes(Javalin app) {
     app.get("/", ctx -> ctx.redirect("/queue"));
+    app.get("/favicon.ico", ctx -> ctx.status(204));
     app.get("/login", this::loginForm);
     app.post("/login", this::login);
     app.post("/logout", this::logout);
@@ -73,7 +74,9 @@ final class ConsolePages {
   // ---- login ----
 
   private void loginForm(Context ctx) {
-    String token = Passwords.randomToken(24);
+    // reuse a pending login token: a second tab (or a stray request) must not invalidate the first form
+    String pending = ctx.cookie(ConsoleAuth.LOGIN_COOKIE);
+    String token = pending != null && pending.matches("[A-Za-z0-9_-]{32}") ? pending : Passwords.randomToken(24);
     auth.setCookie(ctx, ConsoleAuth.LOGIN_COOKIE, token, 600);
     Map<String, Object> m = new HashMap<>();
     m.put("loginCsrf", token);
