@@ -55,6 +55,8 @@ final class ConsolePages {
     app.get("/help", ctx -> render(ctx, "help", new HashMap<>()));
     app.get("/tokens", ctx -> render(ctx, "tokens", new HashMap<>()));
     app.post("/tokens", this::createToken);
+    app.get("/password", ctx -> render(ctx, "password", new HashMap<>(Map.of("done", false))));
+    app.post("/password", this::changePassword);
     app.get("/admin/users", this::users);
     app.post("/admin/users", this::createUser);
     app.post("/admin/users/disable", this::disableUser);
@@ -335,6 +337,21 @@ final class ConsolePages {
     store.setDisabled(username, true, ConsoleAuth.principal(ctx).username());
     auth.sessions().endAllOf(username);
     ctx.redirect("/admin/users");
+  }
+
+  private void changePassword(Context ctx) {
+    Principal p = ConsoleAuth.principal(ctx);
+    String current = required(ctx, "current", 256);
+    String next = required(ctx, "password", 256);
+    ConsoleStore.User user = store.user(p.username()).orElseThrow(() -> new IllegalArgumentException("no such user"));
+    if (!Passwords.verify(current, user.passwordHash())) {
+      throw new IllegalArgumentException("the current password is wrong");
+    }
+    if (next.length() < Passwords.MIN_LENGTH) {
+      throw new IllegalArgumentException("password must have at least " + Passwords.MIN_LENGTH + " characters");
+    }
+    store.setPassword(p.username(), Passwords.hash(next), p.username());
+    render(ctx, "password", new HashMap<>(Map.of("done", true)));
   }
 
   private void createToken(Context ctx) {

@@ -133,6 +133,16 @@ class ConsoleSecurityIT {
   }
 
   @Test
+  void aUserChangesTheirPasswordWithTheCurrentOne() throws Exception {
+    console.server.store().createUser("cy", "analyst", Passwords.hash("first password 12"), "test");
+    ConsoleClient c = new ConsoleClient(console.port()).loggedIn("cy", "first password 12");
+    assertThat(c.postForm("/password", Map.of("current", "wrong", "password", "second password 12")).statusCode()).isEqualTo(400);
+    assertThat(c.postForm("/password", Map.of("current", "first password 12", "password", "short")).statusCode()).isEqualTo(400);
+    assertThat(c.postForm("/password", Map.of("current", "first password 12", "password", "second password 12")).statusCode()).isEqualTo(200);
+    assertThat(new ConsoleClient(console.port()).login("cy", "second password 12").statusCode()).isEqualTo(302);
+  }
+
+  @Test
   void loggingOutEndsTheSession() throws Exception {
     ConsoleClient c = admin();
     assertThat(c.get("/queue").statusCode()).isEqualTo(200);
