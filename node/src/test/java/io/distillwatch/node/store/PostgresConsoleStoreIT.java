@@ -1,24 +1,13 @@
 package io.distillwatch.node.store;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The console store contract on a real PostgreSQL 17. */
 class PostgresConsoleStoreIT extends ConsoleStoreContract {
-  private static TestPostgres postgres;
-
-  @BeforeAll
-  static void start() throws Exception {
-    postgres = new TestPostgres();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    postgres.close();
-  }
+  @RegisterExtension static final TestPostgres POSTGRES = new TestPostgres();
 
   @Override
   StoreConfig freshDatabase() throws Exception {
-    return postgres.freshDatabase();
+    return POSTGRES.freshDatabase();
   }
 }

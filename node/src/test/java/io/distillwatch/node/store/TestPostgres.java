@@ -6,15 +6,27 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A real PostgreSQL 17 (embedded binaries from Maven Central) handing out fresh, migrated databases. */
-final class TestPostgres implements AutoCloseable {
+/**
+ * A real PostgreSQL 17 (embedded binaries from Maven Central) for a test class, handing out fresh,
+ * migrated databases: {@code @RegisterExtension static final TestPostgres POSTGRES = new TestPostgres();}.
+ */
+final class TestPostgres implements BeforeAllCallback, AfterAllCallback {
   private static final AtomicInteger DB = new AtomicInteger();
-  private final EmbeddedPostgres postgres;
+  private EmbeddedPostgres postgres;
 
-  TestPostgres() throws Exception {
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
     Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
     postgres = EmbeddedPostgres.builder().start();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws Exception {
+    postgres.close();
   }
 
   StoreConfig freshDatabase() throws Exception {
@@ -25,10 +37,5 @@ final class TestPostgres implements AutoCloseable {
     StoreConfig config = new StoreConfig(postgres.getJdbcUrl("postgres", name), "postgres", "postgres");
     NodeStore.migrate(config);
     return config;
-  }
-
-  @Override
-  public void close() throws Exception {
-    postgres.close();
   }
 }
