@@ -29,7 +29,7 @@
       rows.appendChild(tr);
     });
     if (data.rows.length) { body.replaceChildren(rows); }
-    total.textContent = String(data.total);
+    total.textContent = data.total_capped ? 'more than ' + (data.total - 1).toLocaleString('en') : data.total.toLocaleString('en');
   }
 
   function poll() {

@@ -39,7 +39,8 @@ final class ConsoleApi {
 
   private void queue(Context ctx) {
     ConsoleStore.Page<ConsoleStore.QueueRow> page = store.queue(QueueParams.parse(ctx::queryParam));
-    ObjectNode body = JSON.createObjectNode().put("total", page.total()).put("page", page.page()).put("size", page.pageSize());
+    ObjectNode body = JSON.createObjectNode().put("total", page.total()).put("total_capped", page.totalCapped())
+        .put("page", page.page()).put("size", page.pageSize());
     ArrayNode rows = body.putArray("rows");
     for (ConsoleStore.QueueRow r : page.rows()) {
       ObjectNode o = rows.addObject().put("kind", r.kind()).put("id", r.id()).put("verdict", r.verdict()).put("score", r.score())

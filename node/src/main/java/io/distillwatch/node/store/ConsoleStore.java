@@ -249,11 +249,29 @@ public final class ConsoleStore implements AutoCloseable {
   public record QueueRow(String kind, String id, String verdict, double score, long atMs, String cluster,
       String decision, String assignee, List<String> topSignals) {}
 
+  /**
+   * One page of a query. {@code total} is exact up to {@value #COUNT_CAP}; beyond that it is
+   * {@code COUNT_CAP + 1} and {@link #totalText} says "more than" (counting every match of a broad
+   * filter on every request cost more than the page itself).
+   */
   public record Page<T>(List<T> rows, long total, int page, int pageSize) {
+    public boolean totalCapped() {
+      return total > COUNT_CAP;
+    }
+
+    public String totalText() {
+      return totalCapped() ? "more than " + String.format(java.util.Locale.ROOT, "%,d", COUNT_CAP) : String.format(java.util.Locale.ROOT, "%,d", total);
+    }
+
+    /** Pages, counting one more page when the total is capped and this page is full. */
     public long pages() {
-      return Math.max(1, (total + pageSize - 1) / pageSize);
+      long counted = Math.max(1, (Math.min(total, COUNT_CAP) + pageSize - 1) / pageSize);
+      return totalCapped() ? Math.max(counted, page + (rows.size() == pageSize ? 2L : 1L)) : counted;
     }
   }
+
+  /** The queue counts its matches up to this many. */
+  public static final int COUNT_CAP = 10_000;
 
   private static final Map<String, String> SORTS = Map.of("score", "v.score", "time", "v.at_ms", "id", "v.id", "verdict", "v.verdict");
 
@@ -297,7 +315,10 @@ public final class ConsoleStore implements AutoCloseable {
         + " ORDER BY " + sortColumn + dir + ", v.kind, v.id LIMIT ? OFFSET ?";
     return pool.inTransaction(c -> {
       long total;
-      try (PreparedStatement ps = prepare(c, "SELECT COUNT(*)" + where, args.toArray()); ResultSet rs = ps.executeQuery()) {
+      List<Object> countArgs = new ArrayList<>(args);
+      countArgs.add(COUNT_CAP + 1);
+      try (PreparedStatement ps = prepare(c, "SELECT COUNT(*) FROM (SELECT 1" + where + " LIMIT ?) capped", countArgs.toArray());
+          ResultSet rs = ps.executeQuery()) {
         rs.next();
         total = rs.getLong(1);
       }
