@@ -112,6 +112,6 @@ CREATE INDEX console_audit_target ON console_audit (target_kind, target_id);
 
 -- The alert queue reads current verdicts by verdict and score, and filters by signal.
 CREATE INDEX verdicts_queue ON verdicts (verdict, score);
-CREATE INDEX verdicts_score ON verdicts (score);
-CREATE INDEX verdicts_at ON verdicts (at_ms);
+CREATE INDEX verdicts_score ON verdicts (score, kind, id);
+CREATE INDEX verdicts_at ON verdicts (at_ms, kind, id);
 CREATE INDEX evidence_signal ON evidence (signal_id, kind, id);

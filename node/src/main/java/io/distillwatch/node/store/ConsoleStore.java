@@ -291,8 +291,9 @@ public final class ConsoleStore implements AutoCloseable {
       args.add(q.kind);
     }
     if (q.cluster != null) {
-      where.append(" AND ((v.kind = 'cluster' AND v.id = ?) OR (v.kind = 'account' AND EXISTS "
-          + "(SELECT 1 FROM cluster_members m WHERE m.account = v.id AND m.cluster = ?)))");
+      // (kind, id) IN (...) rather than an OR of the two cases, so the database can use the keys
+      where.append(" AND (v.kind, v.id) IN (SELECT 'account', m.account FROM cluster_members m WHERE m.cluster = ? "
+          + "UNION ALL SELECT 'cluster', CAST(? AS VARCHAR(512)))");
       args.add(q.cluster);
       args.add(q.cluster);
     }
@@ -309,10 +310,9 @@ public final class ConsoleStore implements AutoCloseable {
       args.add(q.toMs);
     }
     String dir = q.ascending ? " ASC" : " DESC";
-    String sql = "SELECT v.kind, v.id, v.verdict, v.score, v.at_ms, "
-        + "(SELECT MIN(m.cluster) FROM cluster_members m WHERE v.kind = 'account' AND m.account = v.id), "
-        + "cs.decision, cs.assignee" + where.toString().replace(" FROM verdicts v", " FROM verdicts v LEFT JOIN cases cs ON cs.kind = v.kind AND cs.id = v.id")
-        + " ORDER BY " + sortColumn + dir + ", v.kind, v.id LIMIT ? OFFSET ?";
+    // ties broken in the same direction, so an index on (column, kind, id) yields the order as it is
+    String sql = "SELECT v.kind, v.id, v.verdict, v.score, v.at_ms" + where
+        + " ORDER BY " + sortColumn + dir + ", v.kind" + dir + ", v.id" + dir + " LIMIT ? OFFSET ?";
     return pool.inTransaction(c -> {
       long total;
       List<Object> countArgs = new ArrayList<>(args);
@@ -329,12 +329,49 @@ public final class ConsoleStore implements AutoCloseable {
       try (PreparedStatement ps = prepare(c, sql, pageArgs.toArray()); ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           rows.add(new QueueRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDouble(4), rs.getLong(5),
-              rs.getString(6), rs.getString(7), rs.getString(8), new ArrayList<>()));
+              null, null, null, new ArrayList<>()));
         }
       }
-      topSignals(c, rows);
-      return new Page<>(rows, total, q.page, q.pageSize);
+      return new Page<>(details(c, rows), total, q.page, q.pageSize);
     });
+  }
+
+  /**
+   * The page's rows with cluster, case and top signals, read for these rows only (three small keyed
+   * queries; joined into the page query they were computed for every match before the limit).
+   */
+  private static List<QueueRow> details(Connection c, List<QueueRow> rows) throws SQLException {
+    if (rows.isEmpty()) {
+      return rows;
+    }
+    StringBuilder in = new StringBuilder();
+    List<Object> ids = new ArrayList<>();
+    for (QueueRow r : rows) {
+      in.append(in.length() == 0 ? "?" : ", ?");
+      ids.add(r.id);
+    }
+    Map<String, String> cluster = new java.util.HashMap<>();
+    try (PreparedStatement ps = prepare(c, "SELECT account, MIN(cluster) FROM cluster_members WHERE account IN (" + in + ") GROUP BY account",
+        ids.toArray()); ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        cluster.put(rs.getString(1), rs.getString(2));
+      }
+    }
+    Map<String, String[]> cases = new java.util.HashMap<>();
+    try (PreparedStatement ps = prepare(c, "SELECT kind, id, decision, assignee FROM cases WHERE id IN (" + in + ")", ids.toArray());
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        cases.put(rs.getString(1) + "\n" + rs.getString(2), new String[] {rs.getString(3), rs.getString(4)});
+      }
+    }
+    List<QueueRow> out = new ArrayList<>();
+    for (QueueRow r : rows) {
+      String[] cs = cases.getOrDefault(r.kind + "\n" + r.id, new String[2]);
+      out.add(new QueueRow(r.kind, r.id, r.verdict, r.score, r.atMs, r.kind.equals("account") ? cluster.get(r.id) : null,
+          cs[0], cs[1], r.topSignals));
+    }
+    topSignals(c, out);
+    return out;
   }
 
   /** Fills each row's three signals with the largest positive contribution, in one query. */

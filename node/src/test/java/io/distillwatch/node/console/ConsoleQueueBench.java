@@ -66,6 +66,7 @@ public final class ConsoleQueueBench {
       for (int i = 0; i < analysts; i++) {
         server.store().createUser("analyst" + i, "analyst", Passwords.hash("analyst password " + i), "bench");
       }
+      storeTimes(server.store(), accounts);
       List<ConsoleClient> clients = new ArrayList<>();
       for (int i = 0; i < analysts; i++) {
         clients.add(new ConsoleClient(server.port()).loggedIn("analyst" + i, "analyst password " + i));
@@ -125,6 +126,33 @@ public final class ConsoleQueueBench {
       }
     }
     return out;
+  }
+
+  /** The store's part alone: median of 20 runs of each query shape, one thread, in this JVM. */
+  private static void storeTimes(ConsoleStore store, int accounts) {
+    String[] shapes = {"", "page=50", "verdict=distillation&page=10", "signal=elicitation.cot", "sort=time&dir=desc&page=10",
+        "cluster=" + clusterId(accounts / 2 / 100 * 100), "from=2026-12-01T00:00&to=2026-12-01T06:00&sort=score"};
+    StringBuilder out = new StringBuilder("store.queue alone (median of 20, ms):");
+    for (String shape : shapes) {
+      java.util.Map<String, String> p = new java.util.HashMap<>();
+      for (String kv : shape.split("&")) {
+        if (!kv.isEmpty()) {
+          p.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+        }
+      }
+      ConsoleStore.QueueQuery q = QueueParams.parse(p::get);
+      long[] t = new long[20];
+      for (int i = -5; i < 20; i++) {
+        long s0 = System.nanoTime();
+        store.queue(q);
+        if (i >= 0) {
+          t[i] = System.nanoTime() - s0;
+        }
+      }
+      Arrays.sort(t);
+      out.append(String.format(" [%s] %.1f", shape.isEmpty() ? "default" : shape, t[10] / 1e6));
+    }
+    System.out.println(out);
   }
 
   private static String clusterId(int firstMember) {
