@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Run detection continuously: events from a Kafka topic (or files dropped into a directory),",
       "every verdict change to the store (H2 by default, PostgreSQL) and to a Kafka topic.",
-      "Serves /healthz, /readyz, /metrics (Prometheus), /api/alerts and /api/accounts/{id}.",
+      "Serves /healthz, /readyz, /metrics (Prometheus), the analyst console and /api/... (login or API token;",
+      "the first admin's password is DISTILLWATCH_ADMIN_PASSWORD, else printed once; docs/console.md).",
       "Settings: docs/deployment.md. Exit codes: 0 stopped, 1 job failed, 2 usage error, 3 config unreadable."
     })
 public final class NodeCommand implements Callable<Integer> {
@@ -92,7 +93,7 @@ public final class NodeCommand implements Callable<Integer> {
     try {
       Node node = Node.start(nodeConfig);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(node)));
-      out.println("node: HTTP on " + nodeConfig.get("http.host") + ":" + node.httpPort()
+      out.println("node: console and API on http://" + nodeConfig.get("http.host") + ":" + node.httpPort() + "/"
           + (node.restoredFrom() == null ? ", fresh start" : ", restored from " + node.restoredFrom()));
       out.flush();
       node.awaitTermination();

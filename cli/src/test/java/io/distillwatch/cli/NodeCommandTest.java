@@ -47,6 +47,12 @@ class NodeCommandTest {
   }
 
   @Test
+  void aConsoleWithoutLoginIsRefusedOffLoopback() {
+    assertThat(run("--set", "http.auth=none", "--set", "http.host=0.0.0.0", "--check")).isEqualTo(2);
+    assertThat(err.toString()).contains("http.auth=none is refused unless http.host is a loopback address");
+  }
+
+  @Test
   void anUnreadableConfigFileIsExitCode3() {
     assertThat(run("--config", "/nonexistent/node.properties", "--check")).isEqualTo(3);
   }

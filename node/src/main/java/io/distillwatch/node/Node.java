@@ -3,7 +3,12 @@ package io.distillwatch.node;
 import io.distillwatch.flink.stream.AccountRules;
 import io.distillwatch.flink.stream.Checkpoints;
 import io.distillwatch.flink.stream.DetectorRules;
+import io.distillwatch.node.console.ActivitySettings;
+import io.distillwatch.node.console.ConsoleWeb;
 import io.distillwatch.node.http.NodeHttp;
+import io.distillwatch.node.store.ConsoleStore;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import io.distillwatch.node.metrics.NodeMetrics;
 import io.distillwatch.node.store.NodeStore;
 import java.nio.file.Files;
@@ -21,12 +26,16 @@ public final class Node implements AutoCloseable {
   private final JobClient job;
   private final NodeStore reader;
   private final NodeHttp http;
+  private final ConsoleStore console;
+  private final ScheduledExecutorService housekeeping;
   private final String restoredFrom;
 
-  private Node(JobClient job, NodeStore reader, NodeHttp http, String restoredFrom) {
+  private Node(JobClient job, NodeStore reader, NodeHttp http, ConsoleStore console, ScheduledExecutorService housekeeping, String restoredFrom) {
     this.job = job;
     this.reader = reader;
     this.http = http;
+    this.console = console;
+    this.housekeeping = housekeeping;
     this.restoredFrom = restoredFrom;
   }
 
@@ -50,9 +59,33 @@ public final class Node implements AutoCloseable {
     NodePipeline.attachSinks(NodePipeline.source(env, config), rules, config);
     JobClient job = env.executeAsync("distillwatch-node");
     NodeStore reader = NodeStore.connect(config.store());
+    ConsoleStore console = ConsoleStore.connect(config.store(), 4);
+    ConsoleWeb.bootstrapAdmin(console, System.getenv("DISTILLWATCH_ADMIN_PASSWORD"), System.out);
+    ConsoleWeb web = new ConsoleWeb(console, reader, config.consoleSettings());
     NodeHttp http =
-        NodeHttp.start(config.get("http.host"), config.httpPort(), () -> status(job), reader, NodeMetrics.jvm());
-    return new Node(job, reader, http, restore);
+        NodeHttp.start(config.get("http.host"), config.httpPort(), () -> status(job), reader, NodeMetrics.jvm(), web);
+    return new Node(job, reader, http, console, housekeeping(console, web, config.activitySettings()), restore);
+  }
+
+  /** Every 10 minutes: expired sessions dropped, activity and example prompts past retention deleted. */
+  static ScheduledExecutorService housekeeping(ConsoleStore console, ConsoleWeb web, ActivitySettings retention) {
+    ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "console-housekeeping");
+      t.setDaemon(true);
+      return t;
+    });
+    s.scheduleWithFixedDelay(() -> {
+      try {
+        web.sweepSessions();
+        long now = System.currentTimeMillis();
+        console.purge(
+            retention.activityRetention().isZero() ? Long.MIN_VALUE : now - retention.activityRetention().toMillis(),
+            retention.examplesRetention().isZero() ? Long.MIN_VALUE : now - retention.examplesRetention().toMillis());
+      } catch (RuntimeException e) {
+        // the next round tries again; the store's health shows on /readyz
+      }
+    }, 1, 600, TimeUnit.SECONDS);
+    return s;
   }
 
   private static String restorePath(NodeConfig config) {
@@ -98,7 +131,9 @@ public final class Node implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    housekeeping.shutdownNow();
     http.close();
+    console.close();
     try {
       job.cancel().get(30, TimeUnit.SECONDS);
     } catch (Exception e) {

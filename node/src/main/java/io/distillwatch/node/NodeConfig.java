@@ -49,6 +49,14 @@ public final class NodeConfig {
     d.put("parallelism", "1");
     d.put("http.host", "127.0.0.1");
     d.put("http.port", "8080");
+    d.put("http.auth", "session");
+    d.put("http.cookie-secure", "auto");
+    d.put("http.session-idle", "30m");
+    d.put("http.session-max", "12h");
+    d.put("store.examples", "true");
+    d.put("store.redact", "false");
+    d.put("retention.activity", "90d");
+    d.put("retention.examples", "30d");
     d.put("event-time.out-of-orderness", "5s");
     d.put("event-time.idleness", "30s");
     d.put("event-time.allowed-lateness", "0s");
@@ -113,6 +121,21 @@ public final class NodeConfig {
     if (!Set.of("true", "false").contains(get("linking.enabled"))) {
       throw new IllegalArgumentException("linking.enabled must be true or false");
     }
+    if (!Set.of("session", "none").contains(get("http.auth"))) {
+      throw new IllegalArgumentException("http.auth must be session or none");
+    }
+    if (get("http.auth").equals("none") && !isLoopback(get("http.host"))) {
+      throw new IllegalArgumentException("http.auth=none is refused unless http.host is a loopback address (127.0.0.1, ::1), not '"
+          + get("http.host") + "'");
+    }
+    if (!Set.of("auto", "true", "false").contains(get("http.cookie-secure"))) {
+      throw new IllegalArgumentException("http.cookie-secure must be auto, true or false");
+    }
+    for (String k : List.of("store.examples", "store.redact")) {
+      if (!Set.of("true", "false").contains(get(k))) {
+        throw new IllegalArgumentException(k + " must be true or false");
+      }
+    }
     if (!Set.of("exactly-once", "at-least-once").contains(get("kafka.delivery"))) {
       throw new IllegalArgumentException("kafka.delivery must be exactly-once or at-least-once");
     }
@@ -124,12 +147,34 @@ public final class NodeConfig {
       throw new IllegalArgumentException("http.port must be in [0, 65535]");
     }
     for (String k : List.of("input.scan-interval", "checkpoint.interval", "event-time.out-of-orderness",
-        "event-time.idleness", "event-time.allowed-lateness", "event-time.apply-interval", "dedup.ttl", "state.idle-expiry", "kafka.transaction-timeout")) {
+        "event-time.idleness", "event-time.allowed-lateness", "event-time.apply-interval", "dedup.ttl", "state.idle-expiry", "kafka.transaction-timeout",
+        "http.session-idle", "http.session-max", "retention.activity", "retention.examples")) {
       duration(k);
     }
     if (checkpointInterval().compareTo(Duration.ofMillis(100)) < 0) {
       throw new IllegalArgumentException("checkpoint.interval must be at least 100ms");
     }
+  }
+
+  private static boolean isLoopback(String host) {
+    try {
+      return java.net.InetAddress.getByName(host).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      return false;
+    }
+  }
+
+  /** The console's settings from the {@code http.*} keys. */
+  public io.distillwatch.node.console.ConsoleSettings consoleSettings() {
+    return new io.distillwatch.node.console.ConsoleSettings(
+        get("http.auth").equals("session"), get("http.cookie-secure"), duration("http.session-idle"), duration("http.session-max"));
+  }
+
+  /** What the console keeps beside verdicts: example prompts on/off, redaction, retention. */
+  public io.distillwatch.node.console.ActivitySettings activitySettings() {
+    return new io.distillwatch.node.console.ActivitySettings(
+        Boolean.parseBoolean(get("store.examples")), Boolean.parseBoolean(get("store.redact")),
+        duration("retention.activity"), duration("retention.examples"));
   }
 
   public String get(String key) {

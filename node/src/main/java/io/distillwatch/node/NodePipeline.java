@@ -4,6 +4,7 @@ import io.distillwatch.flink.source.IngestRecord;
 import io.distillwatch.flink.stream.AccountRules;
 import io.distillwatch.flink.stream.RecordParser;
 import io.distillwatch.flink.stream.StreamJob;
+import io.distillwatch.node.console.ConsoleFeed;
 import io.distillwatch.node.store.StoreSink;
 import java.time.Duration;
 import java.util.Properties;
@@ -57,6 +58,7 @@ public final class NodePipeline {
     out.changes().sinkTo(StoreSink.changes(config.store())).name("store: verdict changes").uid(UID_STORE_CHANGES);
     out.rejections().sinkTo(StoreSink.rejections(config.store())).name("store: rejections").uid("store-rejections");
     out.late().sinkTo(StoreSink.lateEvents(config.store())).name("store: late events").uid("store-late");
+    ConsoleFeed.attach(records, config.activitySettings(), config.duration("state.idle-expiry"), config.store());
     if (config.hasKafkaOutput()) {
       out.changes()
           .sinkTo(

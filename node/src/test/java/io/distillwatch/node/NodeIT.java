@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.distillwatch.flink.stream.OrderProbeRules;
+import io.distillwatch.node.console.Passwords;
+import io.distillwatch.node.store.ConsoleStore;
 import io.distillwatch.node.store.NodeStore;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.Test;
 class NodeIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final String TOKEN = "dwt_node-it-token";
   private static final OrderProbeRules RULES = new OrderProbeRules(3);
   private static final List<Traffic.Ev> EVENTS = Traffic.events(5, 600, 8, 0.3, 500);
   private static Node node;
@@ -45,6 +48,11 @@ class NodeIT {
         "input.scan-interval", "200ms",
         "checkpoint.interval", "1s",
         "event-time.out-of-orderness", "1s"));
+    NodeStore.migrate(config.store());
+    try (ConsoleStore console = ConsoleStore.connect(config.store(), 1)) {
+      console.createUser("tester", "analyst", Passwords.hash("a test password"), "test");
+      console.addApiToken(Passwords.sha256(TOKEN), "tester", "NodeIT");
+    }
     node = Node.start(config, RULES);
     expected = Traffic.expected(RULES, EVENTS);
 
@@ -81,7 +89,14 @@ class NodeIT {
     }
   }
 
+  /** With the test user's API token: /api needs a session or a token. */
   private static HttpResponse<String> get(String path) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.httpPort() + path)).header("Authorization", "Bearer " + TOKEN).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> getWithoutCredentials(String path) throws Exception {
     return HTTP.send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.httpPort() + path)).build(),
         HttpResponse.BodyHandlers.ofString());
@@ -97,15 +112,15 @@ class NodeIT {
 
   @Test
   void healthAndReadiness() throws Exception {
-    assertThat(get("/healthz").statusCode()).isEqualTo(200);
-    HttpResponse<String> ready = get("/readyz");
+    assertThat(getWithoutCredentials("/healthz").statusCode()).isEqualTo(200);
+    HttpResponse<String> ready = getWithoutCredentials("/readyz");
     assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
     assertThat(JSON.readTree(ready.body()).get("job").asText()).isEqualTo("RUNNING");
   }
 
   @Test
   void metricsAreInThePrometheusTextFormat() throws Exception {
-    HttpResponse<String> r = get("/metrics");
+    HttpResponse<String> r = getWithoutCredentials("/metrics");
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("content-type").orElse("")).startsWith("text/plain");
     assertThat(r.body())
@@ -142,6 +157,30 @@ class NodeIT {
     }
     HttpResponse<String> missing = get("/api/accounts/never-seen");
     assertThat(missing.statusCode()).isEqualTo(404);
-    assertThat(get("/nope").statusCode()).isEqualTo(404);
+    assertThat(get("/api/nope").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void theApiNeedsCredentials() throws Exception {
+    assertThat(getWithoutCredentials("/api/alerts").statusCode()).isEqualTo(401);
+    assertThat(getWithoutCredentials("/api/accounts/acct-1").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void theConsoleFeedKeepsHourlyActivityForTheAccounts() throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    String account = EVENTS.get(0).account();
+    long expectedRequests = EVENTS.stream().filter(e -> e.account().equals(account)).count();
+    try (ConsoleStore console = ConsoleStore.connect(config.store(), 1)) {
+      long requests = 0;
+      while (Instant.now().isBefore(deadline)) {
+        requests = console.activity(account).stream().mapToLong(ConsoleStore.Activity::requests).sum();
+        if (requests == expectedRequests) {
+          break;
+        }
+        Thread.sleep(200); // polling an external condition
+      }
+      assertThat(requests).isEqualTo(expectedRequests);
+    }
   }
 }

@@ -3,6 +3,7 @@ package io.distillwatch.node.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.distillwatch.node.console.ConsoleWeb;
 import io.distillwatch.node.metrics.NodeMetrics;
 import io.distillwatch.node.store.NodeStore;
 import io.distillwatch.node.store.StoredChange;
@@ -13,10 +14,12 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The node's HTTP API (Javalin): {@code /healthz} (process up), {@code /readyz} (job running and store
- * reachable; 503 otherwise), {@code /metrics} (Prometheus text), {@code /api/alerts?limit=N} (newest
- * alerts, N in [1, 1000], default 100) and {@code /api/accounts/{id}} (verdict history; 404 when the
- * account never changed verdict). Handlers only translate; the store answers.
+ * The node's HTTP server (Javalin): {@code /healthz} (process up), {@code /readyz} (job running and store
+ * reachable; 503 otherwise), {@code /metrics} (Prometheus text) — the only routes open without
+ * credentials — and, behind the console's authentication ({@link ConsoleWeb}), {@code /api/alerts?limit=N}
+ * (newest alerts, N in [1, 1000], default 100), {@code /api/accounts/{id}} (verdict history; 404 when the
+ * account never changed verdict) and the analyst console. Handlers only translate; the store answers.
+ * A bad parameter is a 400 with a message, never a 500.
  */
 public final class NodeHttp implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -27,17 +30,38 @@ public final class NodeHttp implements AutoCloseable {
   }
 
   /** @param jobState the job's status name (e.g. RUNNING), or a reason it is unknown */
-  public static NodeHttp start(String host, int port, Supplier<String> jobState, NodeStore store, NodeMetrics metrics) {
+  public static NodeHttp start(
+      String host, int port, Supplier<String> jobState, NodeStore store, NodeMetrics metrics, ConsoleWeb console) {
     Javalin app =
-        Javalin.create(cfg -> cfg.showJavalinBanner = false)
-            .get("/healthz", ctx -> ctx.result("ok"))
+        Javalin.create(cfg -> {
+              cfg.showJavalinBanner = false;
+              cfg.http.maxRequestSize = 64 * 1024L;
+              ConsoleWeb.configure(cfg);
+            });
+    console.install(app);
+    app.get("/healthz", ctx -> ctx.result("ok"))
             .get("/readyz", ctx -> ready(ctx, jobState.get(), store))
             .get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.prometheusText()))
             .get("/api/alerts", ctx -> alerts(ctx, store))
             .get("/api/accounts/{id}", ctx -> account(ctx, store, ctx.pathParam("id")))
-            .exception(Exception.class, (e, ctx) -> ctx.status(500).json(error("internal error")));
+            .exception(IllegalArgumentException.class, (e, ctx) -> badRequest(ctx, e.getMessage()))
+            .exception(Exception.class, (e, ctx) -> {
+              LOG.warn("request failed: {}", e.getClass().getName());
+              ctx.status(500).json(error("internal error"));
+            });
     app.start(host, port);
     return new NodeHttp(app);
+  }
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NodeHttp.class);
+
+  private static void badRequest(io.javalin.http.Context ctx, String message) {
+    ctx.status(400);
+    if (ctx.path().startsWith("/api/")) {
+      ctx.json(error(message));
+    } else {
+      ctx.contentType("text/plain; charset=utf-8").result("Bad request: " + message);
+    }
   }
 
   public int port() {

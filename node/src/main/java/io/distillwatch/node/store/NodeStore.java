@@ -104,7 +104,17 @@ public final class NodeStore implements AutoCloseable {
     if (becomesCurrent(c)) {
       replaceEvidence(c);
     }
+    if (VerdictChange.ACCOUNT.equals(c.kind) && c.signals != null && c.signals.contains(MEMBER_SIGNAL)) {
+      java.util.regex.Matcher m = MEMBER_OF.matcher(c.signals);
+      if (m.find()) {
+        ConsoleStore.addMember(connection, m.group(1), c.id);
+      }
+    }
   }
+
+  private static final String MEMBER_SIGNAL = "\"cluster.member\"";
+  /** How the cluster stage's {@code cluster.member} evidence names the cluster (StreamClusterDetectionFunction). */
+  private static final java.util.regex.Pattern MEMBER_OF = java.util.regex.Pattern.compile("member of cluster (c-[0-9a-f]{16})");
 
   /**
    * Writes {@code values} in one transaction, each as its single-record method would (changes,
@@ -143,6 +153,7 @@ public final class NodeStore implements AutoCloseable {
     Kind<VerdictChange> CHANGES = NodeStore::change;
     Kind<Rejection> REJECTIONS = NodeStore::rejection;
     Kind<UsageEvent> LATE_EVENTS = NodeStore::late;
+    Kind<io.distillwatch.node.console.ConsoleRow> CONSOLE_ROWS = (store, r) -> ConsoleStore.write(store.connection, r);
   }
 
   private boolean becomesCurrent(VerdictChange c) throws SQLException {

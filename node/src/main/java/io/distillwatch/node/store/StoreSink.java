@@ -43,6 +43,10 @@ public final class StoreSink<T> implements Sink<T> {
     return new StoreSink<>(config, NodeStore.Kind.LATE_EVENTS);
   }
 
+  public static StoreSink<io.distillwatch.node.console.ConsoleRow> consoleRows(StoreConfig config) {
+    return new StoreSink<>(config, NodeStore.Kind.CONSOLE_ROWS);
+  }
+
   @Override
   public SinkWriter<T> createWriter(WriterInitContext context) {
     NodeStore store = NodeStore.connect(config);
