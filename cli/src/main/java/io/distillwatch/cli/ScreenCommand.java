@@ -265,13 +265,16 @@ public final class ScreenCommand implements Callable<Integer> {
     @Option(names = "--negatives", defaultValue = "2000", description = "Generated non-listed names (default: ${DEFAULT-VALUE}).")
     int negatives;
 
+    @Option(names = "--per-class", defaultValue = "1000", description = "Listed entities written in each variant class (default: ${DEFAULT-VALUE}).")
+    int perClass;
+
     @Option(names = "--config", paramLabel = "FILE") Path config;
 
     @Override
     public Integer call() {
       try {
         Screener s = Screener.load(lists, options(config, null, null));
-        spec.commandLine().getOut().print(new ScreeningEvaluation(s).run(seed, negatives).render());
+        spec.commandLine().getOut().print(new ScreeningEvaluation(s).run(seed, negatives, perClass).render());
         spec.commandLine().getOut().flush();
         return OK;
       } catch (ListFormatException | IOException e) {
