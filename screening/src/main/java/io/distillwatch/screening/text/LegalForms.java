@@ -15,10 +15,10 @@ public final class LegalForms {
   /** Jurisdiction (informative) and written forms. Native-script forms are matched as written. */
   static final String[][] TABLE = {
     {"US", "Inc.", "Incorporated", "Corp.", "Corporation", "Co.", "Company", "L.L.C.", "L.P.",
-        "L.L.P.", "P.C.", "Ltd."},
+        "L.L.P.", "Ltd."},
     {"GB/IE/HK/Commonwealth", "Ltd.", "Limited", "PLC", "Co., Ltd.", "Company Limited",
         "Public Limited Company", "Limited Liability Partnership", "Limited Liability Company",
-        "Limited Partnership", "Holdings Limited"},
+        "Limited Partnership"},
     {"MX/LatAm", "S.A. de C.V.", "S. de R.L. de C.V.", "S.A.P.I. de C.V.", "S. de R.L.",
         "S.A.B. de C.V.", "Ltda.", "S.A.C.", "S.R.L.", "E.I.R.L.", "S.A.S."},
     {"FR/BE/CH/LU", "S.A.", "S.A.S.", "S.A.R.L.", "S.N.C.", "Societe Anonyme"},
