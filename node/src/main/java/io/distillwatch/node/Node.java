@@ -5,6 +5,9 @@ import io.distillwatch.flink.stream.Checkpoints;
 import io.distillwatch.flink.stream.DetectorRules;
 import io.distillwatch.node.http.NodeHttp;
 import io.distillwatch.node.metrics.NodeMetrics;
+import io.distillwatch.node.screening.LiveScreening;
+import io.distillwatch.node.screening.LiveScreeningConfig;
+import io.distillwatch.node.screening.ScreenRoute;
 import io.distillwatch.node.store.NodeStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,12 +25,14 @@ public final class Node implements AutoCloseable {
   private final NodeStore reader;
   private final NodeHttp http;
   private final String restoredFrom;
+  private final LiveScreening screening;
 
-  private Node(JobClient job, NodeStore reader, NodeHttp http, String restoredFrom) {
+  private Node(JobClient job, NodeStore reader, NodeHttp http, String restoredFrom, LiveScreening screening) {
     this.job = job;
     this.reader = reader;
     this.http = http;
     this.restoredFrom = restoredFrom;
+    this.screening = screening;
   }
 
   /** Starts the node with the core detector. */
@@ -50,9 +55,16 @@ public final class Node implements AutoCloseable {
     NodePipeline.attachSinks(NodePipeline.source(env, config), rules, config);
     JobClient job = env.executeAsync("distillwatch-node");
     NodeStore reader = NodeStore.connect(config.store());
+    LiveScreeningConfig screeningConfig = LiveScreeningConfig.from(config);
+    LiveScreening screening = screeningConfig == null ? null : LiveScreening.start(screeningConfig);
     NodeHttp http =
-        NodeHttp.start(config.get("http.host"), config.httpPort(), () -> status(job), reader, NodeMetrics.jvm());
-    return new Node(job, reader, http, restore);
+        NodeHttp.start(config.get("http.host"), config.httpPort(), () -> status(job), reader, NodeMetrics.jvm(),
+            app -> {
+              if (screening != null) {
+                ScreenRoute.register(app, screening);
+              }
+            });
+    return new Node(job, reader, http, restore, screening);
   }
 
   private static String restorePath(NodeConfig config) {
@@ -96,9 +108,17 @@ public final class Node implements AutoCloseable {
     job.getJobExecutionResult().get();
   }
 
+  /** Live screening, or null when {@code screening.lists} is not set. */
+  public LiveScreening screening() {
+    return screening;
+  }
+
   @Override
   public void close() throws Exception {
     http.close();
+    if (screening != null) {
+      screening.close();
+    }
     try {
       job.cancel().get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
