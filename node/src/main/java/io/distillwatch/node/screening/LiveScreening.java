@@ -49,6 +49,12 @@ public final class LiveScreening implements AutoCloseable {
   /** Accounts known so far; changed only on the worker thread. */
   private final Map<String, AccountInfo> accounts = new LinkedHashMap<>();
   private final Map<String, Current> current = new HashMap<>();
+  /** Each known account's own result (before cluster affiliation). */
+  private final Map<String, ScreeningResult> own = new HashMap<>();
+  /** Cluster → members, as far as the job publishes them ({@link ClusterFeed}). */
+  private final Map<String, java.util.Set<String>> clusters = new HashMap<>();
+  private final Map<String, String> clusterOf = new HashMap<>();
+  private final ClusterFeed clusterFeed;
   private volatile Ownership ownership = Ownership.of(List.of());
   private final ScheduledExecutorService worker;
   private final AccountsWatch accountsFile;
@@ -56,7 +62,9 @@ public final class LiveScreening implements AutoCloseable {
   private final Map<String, Long> counters = new ConcurrentHashMap<>();
 
   private LiveScreening(ListsWatch lists, ScreeningOptions options, List<ScreeningChanges> sinks,
-      Map<String, Current> restored, Path accountsFile, AccountsTopic.Settings topic) {
+      Map<String, Current> restored, Path accountsFile, AccountsTopic.Settings topic,
+      ClusterFeed clusterFeed) {
+    this.clusterFeed = clusterFeed;
     this.lists = lists;
     this.options = options;
     this.sinks = sinks;
@@ -82,7 +90,8 @@ public final class LiveScreening implements AutoCloseable {
       sinks.add(new KafkaScreeningChanges(config.kafkaBootstrap(), config.outputTopic()));
     }
     LiveScreening live = new LiveScreening(lists, config.options(), sinks,
-        StoreScreeningChanges.current(config.store()), config.accountsFile(), config.accountsTopic());
+        StoreScreeningChanges.current(config.store()), config.accountsFile(), config.accountsTopic(),
+        new ClusterFeed(config.store()));
     live.screener.set(Screener.of(lists.load(config.options()), config.options()));
     live.worker.submit(live::refreshAccountsFile).get();
     long ms = config.interval().toMillis();
@@ -121,6 +130,7 @@ public final class LiveScreening implements AutoCloseable {
         reloadLists();
       }
       refreshAccountsFile();
+      refreshClusters();
     } catch (Exception e) {
       // keep watching: a half-written or broken list file keeps the lists in use until it is fixed
       count("errors");
@@ -147,6 +157,26 @@ public final class LiveScreening implements AutoCloseable {
     }
   }
 
+  /** Members that joined a cluster: the cluster's accounts are looked at again. */
+  private void refreshClusters() throws java.sql.SQLException {
+    java.util.Set<String> affected = new java.util.HashSet<>();
+    for (Map.Entry<String, String> m : clusterFeed.newMemberships().entrySet()) {
+      String before = clusterOf.put(m.getKey(), m.getValue());
+      if (m.getValue().equals(before)) {
+        continue;
+      }
+      if (before != null) {
+        clusters.getOrDefault(before, new java.util.HashSet<>()).remove(m.getKey());
+        affected.addAll(clusters.getOrDefault(before, java.util.Set.of()));
+      }
+      clusters.computeIfAbsent(m.getValue(), k -> new java.util.HashSet<>()).add(m.getKey());
+      affected.addAll(clusters.get(m.getValue()));
+    }
+    if (!affected.isEmpty()) {
+      emitEffective(affected);
+    }
+  }
+
   /** New or changed accounts: remembered, then screened (owners among all known accounts). */
   private void apply(Collection<AccountInfo> batch) {
     List<AccountInfo> fresh = new ArrayList<>();
@@ -163,8 +193,45 @@ public final class LiveScreening implements AutoCloseable {
     counters.put("accounts", (long) accounts.size());
   }
 
-  /** Emits each result whose outcome differs from the account's last one (new accounts: no_match). */
+  /**
+   * Takes the accounts' own results, applies cluster affiliation (members of a cluster with a listed
+   * account get review) and emits what changed, for these accounts and their clusters' members.
+   */
   private void emitChanges(List<ScreeningResult> results) {
+    java.util.Set<String> affected = new java.util.HashSet<>();
+    for (ScreeningResult r : results) {
+      own.put(r.account(), r);
+      affected.add(r.account());
+      String cluster = clusterOf.get(r.account());
+      if (cluster != null) {
+        affected.addAll(clusters.get(cluster));
+      }
+    }
+    emitEffective(affected);
+  }
+
+  private void emitEffective(java.util.Set<String> affected) {
+    Map<String, java.util.Set<String>> relevant = new HashMap<>();
+    for (String a : affected) {
+      String c = clusterOf.get(a);
+      if (c != null) {
+        relevant.put(c, clusters.get(c));
+      }
+    }
+    Map<String, ScreeningResult> effective =
+        io.distillwatch.screening.ClusterAffiliation.apply(own, relevant);
+    List<ScreeningResult> out = new ArrayList<>();
+    for (String a : affected) {
+      ScreeningResult r = effective.get(a);
+      if (r != null) {
+        out.add(r);
+      }
+    }
+    emit(out);
+  }
+
+  /** Emits each result whose outcome differs from the account's last one (new accounts: no_match). */
+  private void emit(List<ScreeningResult> results) {
     long now = System.currentTimeMillis();
     for (ScreeningResult r : results) {
       Current before = current.getOrDefault(r.account(), new Current(Outcome.NO_MATCH.code(), 0));
@@ -217,6 +284,7 @@ public final class LiveScreening implements AutoCloseable {
     for (ScreeningChanges s : sinks) {
       s.close();
     }
+    clusterFeed.close();
   }
 
   /** The watched accounts file: accounts new or changed since the last look. */

@@ -36,15 +36,9 @@ import org.junit.jupiter.api.Test;
 class LiveScreeningIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final String HEADER = "_id,source,entity_number,type,programs,name,title,addresses,"
-      + "federal_register_notice,start_date,end_date,standard_order,license_requirement,license_policy,"
-      + "call_sign,vessel_type,gross_tonnage,gross_registered_tonnage,vessel_flag,vessel_owner,remarks,"
-      + "source_list_url,alt_names,citizenships,dates_of_birth,nationalities,places_of_birth,"
-      + "source_information_url,ids\n";
-  private static final String GLBC = "10118,Specially Designated Nationals (SDN) - Treasury Department,"
-      + "10118,Entity,DRCONGO,GREAT LAKES BUSINESS COMPANY,,\"PO Box 315, Goma, CD\",,,,,,,,,,,,,,,GLBC,,,,,,\n";
-  private static final String NORTHWIND = "20002,Entity List (EL) - Bureau of Industry and Security,"
-      + "20002,Entity,,Northwind Quantum Robotics Ltd.,,\"Moscow, RU\",,,,,,,,,,,,,,,,,,,,,\n";
+  private static final String HEADER = LiveScreeningITFixtures.HEADER;
+  private static final String GLBC = LiveScreeningITFixtures.GLBC;
+  private static final String NORTHWIND = LiveScreeningITFixtures.NORTHWIND;
   private static TestBroker broker;
   private static Node node;
   private static NodeConfig config;
