@@ -12,7 +12,6 @@ import io.distillwatch.screening.ScreeningOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
@@ -64,12 +63,7 @@ class ClusterAffiliationIT {
   }
 
   private static void await(BooleanSupplier condition) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("condition not reached in 60 s");
-      }
-      Thread.sleep(50); // polling an external condition
-    }
+    LiveScreeningITFixtures.await(condition, 60);
   }
+
 }

@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -88,14 +87,9 @@ class LiveScreeningIT {
   }
 
   private static void await(BooleanSupplier condition) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("condition not reached in 120 s");
-      }
-      Thread.sleep(100); // polling an external condition
-    }
+    LiveScreeningITFixtures.await(condition, 120);
   }
+
 
   private static HttpResponse<String> post(String body) throws Exception {
     return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.httpPort() + "/api/screen"))

@@ -14,4 +14,15 @@ final class LiveScreeningITFixtures {
   static final String CSL = HEADER + GLBC;
 
   private LiveScreeningITFixtures() {}
+
+  /** Waits for an external condition (polling), failing after {@code seconds}. */
+  static void await(java.util.function.BooleanSupplier condition, int seconds) throws Exception {
+    java.time.Instant deadline = java.time.Instant.now().plusSeconds(seconds);
+    while (!condition.getAsBoolean()) {
+      if (java.time.Instant.now().isAfter(deadline)) {
+        throw new AssertionError("condition not reached in " + seconds + " s");
+      }
+      Thread.sleep(50); // polling an external condition
+    }
+  }
 }
