@@ -105,7 +105,16 @@ public final class ScanCommand implements Callable<Integer> {
           System.err.println("distillwatch scan: --lists needs --accounts (names and countries come from it)");
           return ExitCodes.USAGE;
         }
-        runner.withScreening(screening()::get);
+        java.util.Map<String, ScreeningResult> screened = screening();
+        runner.withClusterScreening(clusters -> {
+          java.util.Map<String, ScreeningResult> affiliated =
+              io.distillwatch.screening.ClusterAffiliation.apply(screened, clusters);
+          return account -> {
+            ScreeningResult r = affiliated.get(account);
+            return r == null ? null
+                : io.distillwatch.scan.ScanOutput.json().convertValue(r, java.util.Map.class);
+          };
+        });
       }
       ScanRunner.Result result = runner.run();
       printSummary(result.summary());
@@ -144,13 +153,13 @@ public final class ScanCommand implements Callable<Integer> {
     return r;
   }
 
-  /** Screens every account of the accounts file; the map holds DESIGN §6 objects by account. */
-  private java.util.Map<String, Object> screening() throws Exception {
+  /** Screens every account of the accounts file, by account. */
+  private java.util.Map<String, ScreeningResult> screening() throws Exception {
     ScreeningOptions options = ScreenCommand.options(null, listDate, screeningPolicy);
     Screener screener = Screener.load(lists, options);
-    java.util.Map<String, Object> byAccount = new java.util.HashMap<>();
+    java.util.Map<String, ScreeningResult> byAccount = new java.util.HashMap<>();
     for (ScreeningResult r : screener.screenAll(AccountsFile.load(accounts).entries().values())) {
-      byAccount.put(r.account(), io.distillwatch.scan.ScanOutput.json().convertValue(r, java.util.Map.class));
+      byAccount.put(r.account(), r);
     }
     return byAccount;
   }

@@ -47,8 +47,10 @@ import picocli.CommandLine.Parameters;
     name = "screen",
     mixinStandardHelpOptions = true,
     description = {
-      "Screen accounts against the US Consolidated Screening List (CSV) and the UN consolidated "
-          + "list (XML). Results are evidence for a reviewer, never a legal clearance."
+      "Screen accounts against the US Consolidated Screening List (CSV), the UN consolidated "
+          + "list (XML), OFAC's SDN files (sdn.csv, alt.csv, add.csv) and OpenSanctions "
+          + "FollowTheMoney entities (JSON lines), in any mix. Results are evidence for a reviewer, "
+          + "never a legal clearance."
     },
     subcommands = {
       ScreenCommand.Diff.class, ScreenCommand.Eval.class, ScreenCommand.Bench.class
@@ -64,7 +66,7 @@ public final class ScreenCommand implements Callable<Integer> {
   @Option(names = "--accounts", paramLabel = "FILE", description = "Accounts file (JSON Lines, .gz ok).")
   Path accounts;
 
-  @Option(names = "--lists", paramLabel = "DIR", description = "Directory (or one file) of list files: *.csv[.gz] (CSL), *.xml[.gz] (UN).")
+  @Option(names = "--lists", paramLabel = "DIR", description = "Directory (or one file) of list files: sdn.csv with alt.csv and add.csv (OFAC SDN), other *.csv (CSL), *.xml (UN), *.json/*.jsonl (OpenSanctions FtM); each optionally .gz.")
   Path lists;
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "out", description = "Output directory (default: ${DEFAULT-VALUE}).")
@@ -254,7 +256,7 @@ public final class ScreenCommand implements Callable<Integer> {
 
   /** {@code screen eval --lists DIR}: alias recall and false matches, printed. */
   @Command(name = "eval", mixinStandardHelpOptions = true,
-      description = "Alias recall (the lists' own alternate names) and false matches on non-listed names.")
+      description = "Alias recall (the lists' own alternate names), listed names written as people write them (one variant class at a time) and false matches on non-listed names.")
   static final class Eval implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -265,13 +267,16 @@ public final class ScreenCommand implements Callable<Integer> {
     @Option(names = "--negatives", defaultValue = "2000", description = "Generated non-listed names (default: ${DEFAULT-VALUE}).")
     int negatives;
 
+    @Option(names = "--per-class", defaultValue = "1000", description = "Listed entities written in each variant class (default: ${DEFAULT-VALUE}).")
+    int perClass;
+
     @Option(names = "--config", paramLabel = "FILE") Path config;
 
     @Override
     public Integer call() {
       try {
         Screener s = Screener.load(lists, options(config, null, null));
-        spec.commandLine().getOut().print(new ScreeningEvaluation(s).run(seed, negatives).render());
+        spec.commandLine().getOut().print(new ScreeningEvaluation(s).run(seed, negatives, perClass).render());
         spec.commandLine().getOut().flush();
         return OK;
       } catch (ListFormatException | IOException e) {

@@ -10,6 +10,9 @@ import io.distillwatch.node.store.ConsoleStore;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import io.distillwatch.node.metrics.NodeMetrics;
+import io.distillwatch.node.screening.LiveScreening;
+import io.distillwatch.node.screening.LiveScreeningConfig;
+import io.distillwatch.node.screening.ScreenRoute;
 import io.distillwatch.node.store.NodeStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,14 +32,16 @@ public final class Node implements AutoCloseable {
   private final ConsoleStore console;
   private final ScheduledExecutorService housekeeping;
   private final String restoredFrom;
+  private final LiveScreening screening;
 
-  private Node(JobClient job, NodeStore reader, NodeHttp http, ConsoleStore console, ScheduledExecutorService housekeeping, String restoredFrom) {
+  private Node(JobClient job, NodeStore reader, NodeHttp http, ConsoleStore console, ScheduledExecutorService housekeeping, String restoredFrom, LiveScreening screening) {
     this.job = job;
     this.reader = reader;
     this.http = http;
     this.console = console;
     this.housekeeping = housekeeping;
     this.restoredFrom = restoredFrom;
+    this.screening = screening;
   }
 
   /** Starts the node with the core detector. */
@@ -62,9 +67,16 @@ public final class Node implements AutoCloseable {
     ConsoleStore console = ConsoleStore.connect(config.store(), 4);
     ConsoleWeb.bootstrapAdmin(console, System.getenv("DISTILLWATCH_ADMIN_PASSWORD"), System.out);
     ConsoleWeb web = new ConsoleWeb(console, reader, config.consoleSettings());
+    LiveScreeningConfig screeningConfig = LiveScreeningConfig.from(config);
+    LiveScreening screening = screeningConfig == null ? null : LiveScreening.start(screeningConfig);
     NodeHttp http =
-        NodeHttp.start(config.get("http.host"), config.httpPort(), () -> status(job), reader, NodeMetrics.jvm(), web);
-    return new Node(job, reader, http, console, housekeeping(console, web, config.activitySettings()), restore);
+        NodeHttp.start(config.get("http.host"), config.httpPort(), () -> status(job), reader, NodeMetrics.jvm(), web,
+            app -> {
+              if (screening != null) {
+                ScreenRoute.register(app, screening);
+              }
+            });
+    return new Node(job, reader, http, console, housekeeping(console, web, config.activitySettings()), restore, screening);
   }
 
   /** Every 10 minutes: expired sessions dropped, activity and example prompts past retention deleted. */
@@ -129,11 +141,19 @@ public final class Node implements AutoCloseable {
     job.getJobExecutionResult().get();
   }
 
+  /** Live screening, or null when {@code screening.lists} is not set. */
+  public LiveScreening screening() {
+    return screening;
+  }
+
   @Override
   public void close() throws Exception {
     housekeeping.shutdownNow();
     http.close();
     console.close();
+    if (screening != null) {
+      screening.close();
+    }
     try {
       job.cancel().get(30, TimeUnit.SECONDS);
     } catch (Exception e) {

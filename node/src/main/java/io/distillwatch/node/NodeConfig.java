@@ -69,6 +69,12 @@ public final class NodeConfig {
     d.put("ipintel", "");
     d.put("allowlist", "");
     d.put("detection.config", "");
+    d.put("screening.lists", "");
+    d.put("screening.accounts-topic", "");
+    d.put("screening.scan-interval", "2s");
+    d.put("screening.list-date", "");
+    d.put("screening.policy", "");
+    d.put("screening.config", "");
     return java.util.Collections.unmodifiableMap(d);
   }
 
@@ -148,7 +154,8 @@ public final class NodeConfig {
     }
     for (String k : List.of("input.scan-interval", "checkpoint.interval", "event-time.out-of-orderness",
         "event-time.idleness", "event-time.allowed-lateness", "event-time.apply-interval", "dedup.ttl", "state.idle-expiry", "kafka.transaction-timeout",
-        "http.session-idle", "http.session-max", "retention.activity", "retention.examples")) {
+        "http.session-idle", "http.session-max", "retention.activity", "retention.examples",
+        "screening.scan-interval")) {
       duration(k);
     }
     if (checkpointInterval().compareTo(Duration.ofMillis(100)) < 0) {

@@ -37,6 +37,7 @@ public final class Screener {
   private final NameIndex index;
   private final ScreeningOptions options;
   private final Receipt allLists;
+  private final SameParty sameParty;
 
   private Screener(List<ScreeningList> lists, ScreeningOptions options) {
     this.lists = List.copyOf(lists);
@@ -53,6 +54,7 @@ public final class Screener {
     this.index = new NameIndex(entries, new NameNormalizer(), options.tokenSimilarityMin,
         options.compactSimilarityMin, options.reviewThreshold, options.maxCandidates,
         options.maxPostings);
+    this.sameParty = SameParty.of(entries, index);
     this.allLists = new Receipt(
         join(lists.stream().map(l -> l.receipt().file()).toList()),
         join(lists.stream().map(l -> l.receipt().sha256()).toList()),
@@ -145,7 +147,7 @@ public final class Screener {
       cur = parent;
     }
     if (best != null && best.outcome != Outcome.NO_MATCH) {
-      return best.toResult(account.account, index, receiptOfEntry);
+      return best.toResult(account.account, index, receiptOfEntry, sameParty);
     }
     String reason;
     double score = 0;
@@ -395,15 +397,30 @@ public final class Screener {
           reason + "; ownership: " + chain + note, receipt);
     }
 
-    ScreeningResult toResult(String account, NameIndex index, List<Receipt> receipts) {
+    ScreeningResult toResult(String account, NameIndex index, List<Receipt> receipts,
+        SameParty sameParty) {
       ScreeningResult.Entry e = null;
       Receipt r = receipt;
       if (entry >= 0) {
         ListEntry le = index.entry(entry);
-        e = new ScreeningResult.Entry(le.list(), le.id(), le.name(), le.country());
-        r = receipts.get(entry);
+        List<String> lists = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        java.util.Map<String, Receipt> files = new java.util.LinkedHashMap<>();
+        for (int other : sameParty.entriesOf(entry)) {
+          ListEntry o = index.entry(other);
+          lists.add(o.list());
+          ids.add(o.id());
+          files.putIfAbsent(receipts.get(other).file(), receipts.get(other));
+        }
+        e = new ScreeningResult.Entry(join(lists), join(ids), le.name(), le.country());
+        List<Receipt> rs = new ArrayList<>(files.values());
+        r = rs.size() == 1 ? rs.get(0) : new Receipt(
+            join(rs.stream().map(Receipt::file).toList()),
+            join(rs.stream().map(Receipt::sha256).toList()),
+            join(rs.stream().map(x -> String.valueOf(x.listDate())).toList()));
       }
-      return new ScreeningResult(account, outcome, round(score), matchedName, e, via, reason, r);
+      return new ScreeningResult(account, outcome, round(score), matchedName, e, via, reason, r,
+          null);
     }
   }
 }

@@ -21,6 +21,8 @@ import java.util.List;
  * @param reason one sentence a reviewer can check
  * @param receipt the list file (or, for no_match, every list file, joined by "; " field by field;
  *     for a jurisdiction rule, the policy file) the decision rests on
+ * @param clusterVia for a result inherited from a listed account of the same cluster: that cluster
+ *     and account (shown as {@code via}); null otherwise
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({
@@ -32,11 +34,36 @@ public record ScreeningResult(
     double score,
     @JsonProperty("matched_name") String matchedName,
     Entry entry,
-    List<String> via,
+    @com.fasterxml.jackson.annotation.JsonIgnore List<String> via,
     String reason,
-    Receipt receipt) {
+    Receipt receipt,
+    @com.fasterxml.jackson.annotation.JsonIgnore ClusterVia clusterVia) {
 
-  /** The list entry as shown in a result. */
+  public ScreeningResult(String account, Outcome outcome, double score, String matchedName,
+      Entry entry, List<String> via, String reason, Receipt receipt) {
+    this(account, outcome, score, matchedName, entry, via, reason, receipt, null);
+  }
+
+  /**
+   * DESIGN §6 {@code via}: the ownership chain (names, from the account to the listed owner), or
+   * {@code {"cluster", "account"}} when the result comes from a listed member of the account's
+   * cluster, or null.
+   */
+  @JsonProperty("via")
+  public Object viaJson() {
+    return clusterVia != null ? clusterVia : via;
+  }
+
+  /** The cluster and its listed member an affiliation result comes from. */
+  @JsonPropertyOrder({"cluster", "account"})
+  public record ClusterVia(String cluster, String account) {}
+
+  /**
+   * The list entry as shown in a result. A party listed several times (in the SDN files, the CSL
+   * and OpenSanctions) is shown once: {@code list} and {@code id} then join every source's with
+   * "; " in the same order (as the receipt joins their files), {@code name} and {@code country}
+   * are the matched entry's.
+   */
   @JsonInclude(JsonInclude.Include.ALWAYS)
   @JsonPropertyOrder({"list", "id", "name", "country"})
   public record Entry(String list, String id, String name, String country) {}

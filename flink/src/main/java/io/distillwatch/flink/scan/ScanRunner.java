@@ -29,7 +29,8 @@ import java.util.stream.Stream;
 /** Runs a whole scan: inputs → the detection job → the output directory (DESIGN §4). */
 public final class ScanRunner {
   private final ScanRequest request;
-  private Function<String, Object> screening = account -> null;
+  private Function<java.util.Map<String, List<String>>, Function<String, Object>> screening =
+      clusters -> account -> null;
   private Supplier<StreamExecutionEnvironment> environment;
 
   public ScanRunner(ScanRequest request) {
@@ -38,6 +39,16 @@ public final class ScanRunner {
 
   /** Attaches screening results (account → DESIGN §6 object, or null) to accounts.jsonl. */
   public ScanRunner withScreening(Function<String, Object> screening) {
+    this.screening = clusters -> screening;
+    return this;
+  }
+
+  /**
+   * Attaches screening results that depend on the clusters found (cluster id → member accounts):
+   * members of a cluster with a listed account are affiliated with it.
+   */
+  public ScanRunner withClusterScreening(
+      Function<java.util.Map<String, List<String>>, Function<String, Object>> screening) {
     this.screening = screening;
     return this;
   }
@@ -111,6 +122,9 @@ public final class ScanRunner {
     summary.config = config.asMap();
     summary.inputs = inputs.stream().map(InputFile::name).toList();
 
+    java.util.Map<String, List<String>> members = new java.util.HashMap<>();
+    clusters.forEach(c -> members.put(c.cluster, c.accounts));
+    Function<String, Object> screening = this.screening.apply(members);
     ScanOutput output = new ScanOutput(out);
     output.writeAccounts(accounts, screening);
     output.writeClusters(clusters);

@@ -32,6 +32,13 @@ public final class NodeHttp implements AutoCloseable {
   /** @param jobState the job's status name (e.g. RUNNING), or a reason it is unknown */
   public static NodeHttp start(
       String host, int port, Supplier<String> jobState, NodeStore store, NodeMetrics metrics, ConsoleWeb console) {
+    return start(host, port, jobState, store, metrics, console, app -> {});
+  }
+
+  /** As above, with more routes (e.g. live screening's) registered before the server starts; the console's
+   *  authentication covers them as it covers every {@code /api} route. */
+  public static NodeHttp start(String host, int port, Supplier<String> jobState, NodeStore store, NodeMetrics metrics,
+      ConsoleWeb console, java.util.function.Consumer<Javalin> moreRoutes) {
     Javalin app =
         Javalin.create(cfg -> {
               cfg.showJavalinBanner = false;
@@ -49,6 +56,7 @@ public final class NodeHttp implements AutoCloseable {
               LOG.warn("request failed: {}", e.getClass().getName());
               ctx.status(500).json(error("internal error"));
             });
+    moreRoutes.accept(app);
     app.start(host, port);
     return new NodeHttp(app);
   }

@@ -199,6 +199,11 @@ public final class NodeStore implements AutoCloseable {
     } catch (java.io.IOException e) {
       throw new SQLException("signals are not a JSON array", e);
     }
+    if (signals.isObject()) {
+      // a screening change carries the screening object (DESIGN §4): one row of evidence, its reason
+      signals = JSON.createArrayNode().add(JSON.createObjectNode().put("id", c.kind)
+          .put("value", c.score).put("contribution", 0).put("evidence", signals.path("reason").asText(null)));
+    }
     {
       PreparedStatement ins =
           statement(

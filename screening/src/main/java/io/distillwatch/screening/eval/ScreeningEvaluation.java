@@ -47,7 +47,26 @@ public final class ScreeningEvaluation {
       int negatives,
       int negativeMatches,
       int negativeReviews,
-      List<String> negativeExamples) {
+      List<String> negativeExamples,
+      Map<Variants.Kind, ClassResult> variants,
+      List<String> variantMisses) {
+
+    /** Listed entities written in one variant class: queries, found (match or review), matched. */
+    public record ClassResult(int queries, int found, int matched) {
+      public double recall() {
+        return ratio(found, queries);
+      }
+    }
+
+    /** Share of variant queries (all classes) whose result names the right entry. */
+    public double variantRecall() {
+      int q = variants.values().stream().mapToInt(ClassResult::queries).sum();
+      return ratio(variants.values().stream().mapToInt(ClassResult::found).sum(), q);
+    }
+
+    public double falseReviewRate() {
+      return ratio(negativeReviews, negatives);
+    }
 
     public double aliasRecallExact() {
       return ratio(aliasHitsExact, aliasQueries);
@@ -91,8 +110,24 @@ public final class ScreeningEvaluation {
       b.append(String.format(Locale.ROOT,
           "precision (perturbed aliases + negatives): match %.4f, match or review %.4f%n",
           precisionMatch(), precisionFlagged()));
+      int vq = variants.values().stream().mapToInt(ClassResult::queries).sum();
+      b.append(String.format(Locale.ROOT,
+          "listed entities written as people write them: %d queries, found (match or review naming "
+              + "the right entry) %.4f%n", vq, variantRecall()));
+      for (Map.Entry<Variants.Kind, ClassResult> e : variants.entrySet()) {
+        ClassResult c = e.getValue();
+        b.append(String.format(Locale.ROOT, "  %-16s %5d queries  found %.4f  match %.4f%n",
+            e.getKey().name().toLowerCase(Locale.ROOT), c.queries(), c.recall(),
+            ratio(c.matched(), c.queries())));
+      }
+      b.append(String.format(Locale.ROOT,
+          "unlisted names %d: match %d, review %d (%.4f)%n", negatives, negativeMatches,
+          negativeReviews, falseReviewRate()));
       for (String e : negativeExamples) {
         b.append("  flagged negative: ").append(e).append('\n');
+      }
+      for (String e : variantMisses) {
+        b.append("  missed: ").append(e).append('\n');
       }
       return b.toString();
     }
@@ -110,6 +145,13 @@ public final class ScreeningEvaluation {
   }
 
   public Report run(long seed, int generatedNegatives) {
+    return run(seed, generatedNegatives, DEFAULT_PER_CLASS);
+  }
+
+  /** Variant queries per class (entries drawn at random, seeded). */
+  public static final int DEFAULT_PER_CLASS = 1000;
+
+  public Report run(long seed, int generatedNegatives, int perClass) {
     Random random = new Random(seed);
     Map<String, Set<String>> namesOfEntry = new HashMap<>();
     Set<String> listedCompacts = new HashSet<>();
@@ -118,9 +160,8 @@ public final class ScreeningEvaluation {
       Set<String> compacts = new HashSet<>();
       for (String n : e.allNames()) {
         for (String v : NameIndex.variants(n)) {
-          String c = normalizer.normalize(v).compact();
-          compacts.add(c);
-          listedCompacts.add(c);
+          compacts.add(nameKey(v));
+          listedCompacts.add(normalizedKey(v));
         }
       }
       namesOfEntry.put(key(e.list(), e.id()), compacts);
@@ -144,7 +185,7 @@ public final class ScreeningEvaluation {
     int matchesPerturbed = 0;
     int wrong = 0;
     for (int i = 0; i < aliasQueries.size(); i++) {
-      String compact = normalizer.normalize(aliasQueries.get(i)[0]).compact();
+      String compact = nameKey(aliasQueries.get(i)[0]);
       ScreeningResult exact = exactResults.get(i);
       if (correct(exact, compact, namesOfEntry)) {
         hitsExact++;
@@ -161,12 +202,18 @@ public final class ScreeningEvaluation {
     List<String> negatives = new ArrayList<>();
     List<String> base = new ArrayList<>(NegativeNames.KNOWN);
     base.addAll(NegativeNames.generated(seed, generatedNegatives));
+    base.addAll(NativeScriptNames.UNLISTED);
+    Random variantRandom = new Random(seed + 1);
     for (String n : base) {
-      if (listedCompacts.contains(normalizer.normalize(n).compact())) {
+      if (listedCompacts.contains(normalizedKey(n))) {
         continue; // actually listed: not a negative
       }
       negatives.add(n);
       negatives.add(perturb(n, random));
+      String v = negativeVariant(n, variantRandom);
+      if (v != null && !listedCompacts.contains(normalizedKey(v))) {
+        negatives.add(v);
+      }
     }
     int fm = 0;
     int fr = 0;
@@ -180,13 +227,112 @@ public final class ScreeningEvaluation {
       } else if (r.outcome() == Outcome.REVIEW) {
         fr++;
       }
-      if (r.outcome() != Outcome.NO_MATCH && examples.size() < 15) {
+      if (r.outcome() == Outcome.MATCH || r.outcome() == Outcome.REVIEW && examples.size() < 15) {
         examples.add(String.format(Locale.ROOT, "%s -> %s %.2f '%s'", n, r.outcome().code(),
             r.score(), r.entry().name()));
       }
     }
+    List<String> misses = new ArrayList<>();
+    Map<Variants.Kind, Report.ClassResult> variants =
+        variantRecall(seed, perClass, namesOfEntry, misses);
     return new Report(seed, aliasQueries.size(), hitsExact, matchesExact, hitsPerturbed,
-        matchesPerturbed, wrong, negatives.size(), fm, fr, examples);
+        matchesPerturbed, wrong, negatives.size(), fm, fr, examples, variants, misses);
+  }
+
+  /**
+   * A name as the matcher normalises it, word order aside: an unlisted name that normalises to a
+   * listed one ("Energy Global" / "GLOBAL ENERGY COMPANY S.A.S.") is no negative.
+   */
+  private String normalizedKey(String name) {
+    return String.join(" ", new java.util.TreeSet<>(normalizer.normalize(name).tokens()));
+  }
+
+  /** One variant class drawn at random among those that apply to an unlisted name. */
+  private static String negativeVariant(String name, Random r) {
+    List<Variants.Kind> kinds = new ArrayList<>(Variants.FOR_NEGATIVES);
+    java.util.Collections.shuffle(kinds, r);
+    for (Variants.Kind k : kinds) {
+      String v = Variants.apply(k, name, r);
+      if (v != null) {
+        return v;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Per class, up to {@code perClass} listed entries (seeded draw; organisations, and for Arabic
+   * names individuals too, since they are most of the names written that way), one of their names (primary or alias) written in
+   * the class's way; found when the result names an entry carrying that name.
+   */
+  private Map<Variants.Kind, Report.ClassResult> variantRecall(long seed, int perClass,
+      Map<String, Set<String>> namesOfEntry, List<String> misses) {
+    List<ListEntry> entries = new ArrayList<>();
+    screener.lists().forEach(l -> entries.addAll(l.entries()));
+    Map<Variants.Kind, Report.ClassResult> out = new java.util.EnumMap<>(Variants.Kind.class);
+    for (Variants.Kind kind : Variants.Kind.values()) {
+      Random r = new Random(seed * 31 + kind.ordinal());
+      List<String[]> queries = new ArrayList<>(); // query, source name
+      if (kind == Variants.Kind.CHINESE) {
+        Set<String> listed = new HashSet<>();
+        namesOfEntry.values().forEach(listed::addAll);
+        for (String[] p : NativeScriptNames.CHINESE_LISTED) {
+          if (sameName(listed, nameKey(p[1]))) {
+            queries.add(new String[] {p[0], p[1]});
+          }
+        }
+      } else {
+        List<ListEntry> shuffled = new ArrayList<>(entries);
+        java.util.Collections.shuffle(shuffled, r);
+        for (ListEntry e : shuffled) {
+          if (queries.size() >= perClass) {
+            break;
+          }
+          if (e.type().equals("individual") && kind != Variants.Kind.ARABIC_NAMES) {
+            continue;
+          }
+          if (kind == Variants.Kind.CYRILLIC
+              && e.countries().stream().noneMatch(Variants.CYRILLIC_COUNTRIES::contains)) {
+            continue;
+          }
+          String source;
+          if (kind == Variants.Kind.PUBLISHED_ALIAS) {
+            if (e.aliases().isEmpty()) {
+              continue;
+            }
+            source = e.aliases().get(r.nextInt(e.aliases().size())).name();
+            if (!normalizer.normalize(source).isEmpty()) {
+              queries.add(new String[] {source, source});
+            }
+            continue;
+          }
+          List<String> names = e.allNames();
+          source = r.nextBoolean() ? names.get(0) : names.get(r.nextInt(names.size()));
+          String v = Variants.apply(kind, source, r);
+          if (v != null && !normalizer.normalize(v).isEmpty()) {
+            queries.add(new String[] {v, source});
+          }
+        }
+      }
+      List<ScreeningResult> results = screenNames(queries.stream().map(q -> q[0]).toList());
+      int found = 0;
+      int matched = 0;
+      int shown = 0;
+      for (int i = 0; i < queries.size(); i++) {
+        ScreeningResult res = results.get(i);
+        if (correct(res, nameKey(queries.get(i)[1]), namesOfEntry)) {
+          found++;
+          matched += res.outcome() == Outcome.MATCH ? 1 : 0;
+        } else if (shown++ < 3) {
+          misses.add(String.format(Locale.ROOT, "%s: '%s' for '%s' -> %s %.2f%s",
+              kind.name().toLowerCase(Locale.ROOT), queries.get(i)[0], queries.get(i)[1],
+              res.outcome().code(), res.score(),
+              res.entry() == null ? "" : " '" + res.entry().name() + "'"));
+        }
+      }
+      out.put(kind, new Report.ClassResult(queries.size(), found, matched));
+    }
+    return out;
   }
 
   private List<ScreeningResult> screenNames(List<String> names) {
@@ -197,14 +343,76 @@ public final class ScreeningEvaluation {
     }).toList();
   }
 
+  /** Single words of the legal-form table and stopwords, left out of a name's identity. */
+  private static final Set<String> NOT_NAME_WORDS = notNameWords();
+
+  private static Set<String> notNameWords() {
+    // "holdings"/"pc": words of the table when the baseline was measured, kept so the judge stays put
+    Set<String> out = new HashSet<>(Set.of("the", "of", "and", "de", "la", "al", "el", "holdings",
+        "holdingslimited", "pc"));
+    for (String f : io.distillwatch.screening.text.LegalForms.all()) {
+      for (String w : f.split("\\s+")) {
+        out.add(io.distillwatch.screening.text.LegalForms.letters(w));
+      }
+      out.add(io.distillwatch.screening.text.LegalForms.letters(f));
+    }
+    return out;
+  }
+
+  /**
+   * A name's identity for judging a hit, fixed so that it does not move with the matcher: lower-case
+   * ASCII words in sorted order, without legal-form words and stopwords. The same name on another
+   * list in another word order ("EBRAHIMI, Reza" / "Reza Ebrahimi") is the same name.
+   */
+  static String nameKey(String name) {
+    String ascii = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKD)
+        .replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT).replaceAll("['.`]", "");
+    java.util.TreeSet<String> words = new java.util.TreeSet<>();
+    StringBuilder joined = new StringBuilder();
+    for (String w : ascii.split("[^\\p{L}\\p{N}]+")) {
+      if (!w.isEmpty() && !NOT_NAME_WORDS.contains(w)) {
+        String one = w.length() >= 5 && w.endsWith("ies") ? w.substring(0, w.length() - 3) + "y"
+            : w.length() >= 5 && w.endsWith("s") && !w.endsWith("ss") ? w.substring(0, w.length() - 1)
+            : w;
+        words.add(one);
+        joined.append(one);
+      }
+    }
+    return String.join(" ", words) + "|" + joined;
+  }
+
+  /** Whether two name keys are the same name: same words in any order, or same letters. */
+  private static boolean sameName(Set<String> keysOfEntry, String key) {
+    if (keysOfEntry.contains(key)) {
+      return true;
+    }
+    String words = key.substring(0, key.indexOf('|'));
+    String letters = key.substring(key.indexOf('|') + 1);
+    for (String k : keysOfEntry) {
+      if (k.startsWith(words + "|") || k.endsWith("|" + letters)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean correct(ScreeningResult r, String aliasCompact,
       Map<String, Set<String>> namesOfEntry) {
     if (r.outcome() == Outcome.NO_MATCH || r.entry() == null) {
       return false;
     }
-    Set<String> names = namesOfEntry.get(key(r.entry().list(), r.entry().id()));
-    return names != null && names.contains(aliasCompact);
+    // a party listed several times is shown once, its lists and ids joined by "; "
+    String[] lists = r.entry().list().split("; ");
+    String[] ids = r.entry().id().split("; ");
+    for (int i = 0; i < Math.min(lists.length, ids.length); i++) {
+      Set<String> names = namesOfEntry.get(key(lists[i], ids[i]));
+      if (names != null && sameName(names, aliasCompact)) {
+        return true;
+      }
+    }
+    return false;
   }
+
 
   /** One or two of: lower case without punctuation, a legal form added or dropped, one typo. */
   static String perturb(String name, Random r) {

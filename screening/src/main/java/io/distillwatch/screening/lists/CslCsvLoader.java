@@ -128,14 +128,20 @@ public final class CslCsvLoader {
         }
       }
     }
+    String source = get(f, col, "source").trim();
+    String number = get(f, col, "entity_number").trim();
+    // Treasury's lists in the CSL number their entries as OFAC does (the SDN files' ent_num)
+    List<String> crossIds = source.contains("Treasury") && !number.isEmpty()
+        ? List.of(ListEntry.ofacId(number)) : List.of();
     return new ListEntry(
-        get(f, col, "source").trim(),
+        source,
         id,
         get(f, col, "type").trim().toLowerCase(Locale.ROOT),
         name,
         List.copyOf(aliases),
         List.copyOf(countries),
-        List.copyOf(websites));
+        List.copyOf(websites),
+        crossIds);
   }
 
   private static String get(List<String> fields, Map<String, Integer> col, String name) {

@@ -14,6 +14,9 @@ import java.util.List;
  * @param countries ISO 3166 alpha-2 codes from addresses, nationalities and citizenships, in order
  *     of appearance, without duplicates (country names that cannot be mapped are kept as given)
  * @param websites host names from the entry's identifiers (lower case, without "www.")
+ * @param crossIds ids of the same party in other lists' numbering ({@code ofac:10118}: OFAC's
+ *     entity number, shared by the SDN files, the Treasury lists in the CSL and OpenSanctions'
+ *     referents), so that a party listed several times is reported once with all its sources
  */
 public record ListEntry(
     String list,
@@ -22,7 +25,18 @@ public record ListEntry(
     String name,
     List<Alias> aliases,
     List<String> countries,
-    List<String> websites) {
+    List<String> websites,
+    @com.fasterxml.jackson.annotation.JsonProperty("cross_ids") List<String> crossIds) {
+
+  public ListEntry(String list, String id, String type, String name, List<Alias> aliases,
+      List<String> countries, List<String> websites) {
+    this(list, id, type, name, aliases, countries, websites, List.of());
+  }
+
+  /** The cross id of an OFAC entity number. */
+  public static String ofacId(String entityNumber) {
+    return "ofac:" + entityNumber.trim();
+  }
 
   /**
    * An alternate name.

@@ -9,16 +9,26 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * Loads list files by name: {@code *.csv[.gz]} as the US Consolidated Screening List, {@code
- * *.xml[.gz]} as the UN consolidated list. Other files in a directory are ignored.
+ * Loads list files by name: {@code sdn.csv} (with the {@code alt.csv} and {@code add.csv} beside
+ * it) as OFAC's SDN files, other {@code *.csv[.gz]} as the US Consolidated Screening List, {@code
+ * *.xml[.gz]} as the UN consolidated list, {@code *.json[.gz]} / {@code *.jsonl[.gz]} as
+ * OpenSanctions' FollowTheMoney entities. Other files in a directory are ignored.
  */
 public final class ListLoader {
   private ListLoader() {}
 
   /** Whether {@link #load(Path, String)} would read this file. */
   public static boolean isListFile(Path p) {
-    String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-    return n.endsWith(".csv") || n.endsWith(".csv.gz") || n.endsWith(".xml") || n.endsWith(".xml.gz");
+    String n = SdnCsvLoader.baseName(p);
+    if (SdnCsvLoader.isSdnFile(p)) {
+      return n.equals("sdn.csv"); // alt.csv and add.csv are read with it
+    }
+    return n.endsWith(".csv") || n.endsWith(".xml") || n.endsWith(".json") || n.endsWith(".jsonl");
+  }
+
+  /** Whether a change to this file changes the loaded lists (a list file or a part of one). */
+  public static boolean isListPart(Path p) {
+    return isListFile(p) || SdnCsvLoader.isSdnFile(p);
   }
 
   /**
@@ -27,15 +37,22 @@ public final class ListLoader {
    * @param listDateOption the date to use when the file states none (null: file modification date)
    */
   public static ScreeningList load(Path file, String listDateOption) throws ListFormatException {
-    String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    String n = SdnCsvLoader.baseName(file);
+    if (n.equals("sdn.csv")) {
+      return SdnCsvLoader.load(file, listDateOption);
+    }
     ListFile f = ListFile.read(file);
-    if (n.endsWith(".csv") || n.endsWith(".csv.gz")) {
+    if (n.endsWith(".csv")) {
       return CslCsvLoader.load(f, listDateOption);
     }
-    if (n.endsWith(".xml") || n.endsWith(".xml.gz")) {
+    if (n.endsWith(".xml")) {
       return UnXmlLoader.load(f, listDateOption);
     }
-    throw new ListFormatException(file + ": unknown list format (expected .csv[.gz] or .xml[.gz])");
+    if (n.endsWith(".json") || n.endsWith(".jsonl")) {
+      return FtmJsonLoader.load(f, listDateOption);
+    }
+    throw new ListFormatException(file + ": unknown list format (expected sdn.csv, .csv, .xml, "
+        + ".json or .jsonl, each optionally .gz)");
   }
 
   /** Every list file in a directory (not recursive), in file-name order; a single file also works. */
@@ -54,7 +71,8 @@ public final class ListLoader {
       throw new ListFormatException(dirOrFile + ": cannot list: " + e.getMessage(), e);
     }
     if (files.isEmpty()) {
-      throw new ListFormatException(dirOrFile + ": no list files (*.csv[.gz], *.xml[.gz])");
+      throw new ListFormatException(dirOrFile
+          + ": no list files (sdn.csv, *.csv, *.xml, *.json, *.jsonl, each optionally .gz)");
     }
     // files are independent: parse them in parallel, keep file-name order
     List<java.util.concurrent.CompletableFuture<ScreeningList>> futures = new ArrayList<>();

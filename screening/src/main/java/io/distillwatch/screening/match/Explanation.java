@@ -17,7 +17,9 @@ public record Explanation(Kind kind, double first, double second) {
     NONE,
     SAME,
     TOKENS,
-    COMPACT
+    COMPACT,
+    /** Every word of the name is in the list name, which has one word more. */
+    CONTAINED
   }
 
   public String text() {
@@ -27,6 +29,9 @@ public record Explanation(Kind kind, double first, double second) {
           "rarity-weighted token overlap %.2f, token set ratio %.2f", first, second);
       case COMPACT -> String.format(Locale.ROOT,
           "same letters ignoring spaces (similarity %.2f)", first);
+      case CONTAINED -> String.format(Locale.ROOT,
+          "every word of the name is in the list name, which has one word more (the list name's "
+              + "weighted words covered: %.2f); review at most", first);
       case NONE -> null;
     };
   }

@@ -4,6 +4,7 @@ import io.distillwatch.screening.lists.Domains;
 import io.distillwatch.screening.lists.ListEntry;
 import io.distillwatch.screening.text.NameNormalizer;
 import io.distillwatch.screening.text.NormalizedName;
+import io.distillwatch.screening.text.Similarity;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -27,9 +28,11 @@ public final class NameIndex {
   private final Map<String, int[]> postings;
   /** Summed weight of each name's own keys, to rank candidates by Dice overlap of keys. */
   private final float[] keyWeightOfName;
-  /** Rarity weight of each name's tokens, in token order. */
-  private final double[][] tokenWeightsOfName;
+  /** Each name's tokens prepared for scoring (weights, skeletons, letter sets). */
+  private final NameScorer.Prepared[] preparedOfName;
   private final Map<String, int[]> entriesByDomain;
+  /** Each entry's primary name as indexed (its first form), or -1 when it normalised to nothing. */
+  private final int[] primaryOfEntry;
   private final NameNormalizer normalizer;
   private final NameScorer scorer;
   private final int maxCandidates;
@@ -57,7 +60,8 @@ public final class NameIndex {
     List<IndexedName> all = new ArrayList<>(raw.size());
     Set<String> seen = new java.util.HashSet<>();
     for (IndexedName n : raw) {
-      if (seen.add(n.entry() + "\u0000" + n.normalized().compact())) {
+      // the same tokens written with other legal forms are kept apart: their letters differ
+      if (seen.add(n.entry() + "\u0000" + n.normalized().letters())) {
         all.add(n);
       }
     }
@@ -68,9 +72,19 @@ public final class NameIndex {
       }
     }
     this.names = all.toArray(new IndexedName[0]);
+    this.primaryOfEntry = new int[this.entries.size()];
+    Arrays.fill(primaryOfEntry, -1);
+    for (int i = names.length - 1; i >= 0; i--) {
+      if (names[i].primary()) {
+        primaryOfEntry[names[i].entry()] = i;
+      }
+    }
     Map<String, List<Integer>> build = new HashMap<>();
+    String[][] keysOfName = java.util.stream.IntStream.range(0, names.length).parallel()
+        .mapToObj(i -> keys(names[i].normalized()).toArray(new String[0]))
+        .toArray(String[][]::new);
     for (int i = 0; i < names.length; i++) {
-      for (String key : keys(names[i].normalized())) {
+      for (String key : keysOfName[i]) {
         build.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
       }
     }
@@ -78,7 +92,7 @@ public final class NameIndex {
     this.keyWeightOfName = new float[names.length];
     for (int i = 0; i < names.length; i++) {
       double w = 0;
-      for (String key : keys(names[i].normalized())) {
+      for (String key : keysOfName[i]) {
         w += Math.log(1.0 + (double) names.length / postings.get(key).length);
       }
       keyWeightOfName[i] = (float) w;
@@ -91,10 +105,9 @@ public final class NameIndex {
       return p == null ? unknownWeight : Math.log(1.0 + (double) n / p.length);
     };
     this.scorer = new NameScorer(weights, tokenMin, compactMin, reviewThreshold);
-    this.tokenWeightsOfName = new double[names.length][];
-    for (int i = 0; i < names.length; i++) {
-      tokenWeightsOfName[i] = scorer.weightsOf(names[i].normalized().tokens());
-    }
+    this.preparedOfName = java.util.stream.IntStream.range(0, names.length).parallel()
+        .mapToObj(i -> scorer.prepare(names[i].normalized().tokens()))
+        .toArray(NameScorer.Prepared[]::new);
     this.scratch = ThreadLocal.withInitial(() -> new Scratch(n));
   }
 
@@ -140,16 +153,45 @@ public final class NameIndex {
         keys.add("p:" + t.substring(0, 4));
         keys.add("s:" + t.substring(t.length() - 4));
       }
+      if (t.length() >= 2) {
+        // a word with another romanisation ("caby"): keyed by its skeleton ("kabi"), which the
+        // query looks up both as a key and as a word
+        String k = Similarity.skeleton(t);
+        if (!k.equals(t)) {
+          keys.add("k:" + k);
+        }
+      }
+      if (t.length() >= 5) {
+        keys.add(sortedLettersKey(t));
+      }
     }
     keys.addAll(n.blockingTokens());
+    // the first letters without spaces, of the name and of all its words (a space moved or a
+    // legal form glued to a word: "thehouthis", "swissoiltradin gsa")
     if (n.compact().length() >= 6) {
       keys.add("c:" + n.compact().substring(0, 6));
+    }
+    if (n.letters().length() >= 6) {
+      keys.add("c:" + n.letters().substring(0, 6));
     }
     return keys;
   }
 
+  /** A word's letters in sorted order: the same key after two letters are swapped anywhere. */
+  private static String sortedLettersKey(String t) {
+    char[] sorted = t.toCharArray();
+    Arrays.sort(sorted);
+    return "a:" + new String(sorted);
+  }
+
   public ListEntry entry(int i) {
     return entries.get(i);
+  }
+
+  /** An entry's primary name as normalised, or null when nothing of it remains. */
+  public NormalizedName primaryName(int entry) {
+    int i = primaryOfEntry[entry];
+    return i < 0 ? null : names[i].normalized();
   }
 
   public int nameCount() {
@@ -184,7 +226,19 @@ public final class NameIndex {
     List<int[]> frequent = new ArrayList<>();
     List<Double> frequentWeights = new ArrayList<>();
     double queryWeight = 0;
-    for (String key : keys(q)) {
+    Set<String> queryKeys = keys(q);
+    for (String t : q.tokens()) {
+      if (!postings.containsKey(t)) {
+        // a word no list name has: perhaps another romanisation, perhaps two letters swapped
+        String k = Similarity.skeleton(t);
+        queryKeys.add(k.equals(t) ? "k:" + k : k);
+      } else {
+        // a known word finds its names itself: its skeleton and letter keys would repeat them
+        queryKeys.remove("k:" + Similarity.skeleton(t));
+        queryKeys.remove(sortedLettersKey(t));
+      }
+    }
+    for (String key : queryKeys) {
       int[] p = postings.get(key);
       if (p == null) {
         continue;
@@ -205,11 +259,11 @@ public final class NameIndex {
       }
     }
     int[] candidates = s.top(maxCandidates, (float) queryWeight, keyWeightOfName);
-    double[] queryTokenWeights = scorer.weightsOf(q.tokens());
+    NameScorer.Prepared prepared = scorer.prepare(q.tokens());
     Map<Integer, NameMatch> bestPerEntry = new HashMap<>();
     for (int c : candidates) {
       IndexedName name = names[c];
-      NameScorer.Scored sc = scorer.score(q, queryTokenWeights, name.normalized(), tokenWeightsOfName[c]);
+      NameScorer.Scored sc = scorer.score(q, prepared, name.normalized(), preparedOfName[c]);
       if (sc.score() <= 0 || sc.how() == null) {
         continue;
       }

@@ -41,7 +41,7 @@ public final class NameNormalizer {
   private static final List<String> HAN_LEGAL_FORMS =
       List.of(
           "股份有限公司", "有限责任公司", "有限責任公司", "集团有限公司", "有限公司", "股份公司", "总公司", "分公司",
-          "公司");
+          "株式会社", "合同会社", "公司");
 
   /** Chinese business words translated before transliteration, so they meet the lists' English. */
   private static final Map<String, String> HAN_GLOSSARY = new LinkedHashMap<>();
@@ -57,7 +57,14 @@ public final class NameNormalizer {
       {"设备", "equipment"}, {"仪器", "instrument"}, {"光电", "optoelectronics"},
       {"机械", "machinery"}, {"控股", "holdings"}, {"实业", "industrial"}, {"发展", "development"},
       {"数据", "data"}, {"人工智能", "artificial intelligence"}, {"微电子", "microelectronics"},
-      {"物流", "logistics"}, {"进出口", "import export"}, {"香港", "hong kong"}
+      {"物流", "logistics"}, {"进出口", "import export"}, {"香港", "hong kong"},
+      {"中国", "china"}, {"开发", "development"}, {"创新", "innovation"}, {"移动", "mobile"},
+      {"电信", "telecommunications"}, {"数字", "digital"}, {"生产", "production"},
+      {"建设", "construction"}, {"产业", "industry"}, {"银行", "bank"}, {"能源", "energy"},
+      {"石油", "petroleum"}, {"化工", "chemical"}, {"航运", "shipping"}, {"海运", "shipping"},
+      {"投资", "investment"}, {"金融", "financial"}, {"资源", "resources"}, {"矿业", "mining"},
+      {"制造", "manufacturing"}, {"材料", "materials"}, {"保险", "insurance"},
+      {"核工业", "nuclear industry"}
     };
     // longest keys first so that 微电子 wins over 电子
     java.util.Arrays.sort(pairs, (a, b) -> Integer.compare(b[0].length(), a[0].length()));
@@ -65,6 +72,26 @@ public final class NameNormalizer {
       HAN_GLOSSARY.put(p[0], p[1]);
     }
   }
+
+  /** Every form's letters without spaces ("sadecv"): a form however it is spaced. */
+  private static final Set<String> FORM_LETTERS = new HashSet<>();
+  /** Every prefix of a form's letters: where a spaced-out form can still be going. */
+  private static final Set<String> FORM_PREFIXES = new HashSet<>();
+  /** Every word of every form. */
+  private static final Set<String> FORM_VOCABULARY = new HashSet<>();
+  /** Tokens already checked for being a form word in disguise (bounded). */
+  private static final java.util.concurrent.ConcurrentHashMap<String, String> FORM_WORD_CACHE =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final int FORM_WORD_CACHE_MAX = 200_000;
+  /** Every form's words in sorted order: a form whatever its word order ("joint open stock company"). */
+  private static final Set<String> FORM_WORD_SETS = new HashSet<>();
+  /** Words of forms by their sound skeleton: a form word in another romanisation ("kompany"). */
+  private static final java.util.Map<String, String> FORM_WORD_BY_SKELETON = new java.util.HashMap<>();
+  /** Words of forms long enough to be recognised with one typo ("compnay"). */
+  private static final Set<String> FORM_WORDS = new HashSet<>();
+  private static final int MIN_FUZZY_FORM_WORD = 6;
+  /** Longest run of words whose letters together may spell a form ("s a de c v"). */
+  private static final int MAX_SPACED_FORM_WORDS = 8;
 
   /** Legal-form token sequences (already normalised), dropped anywhere in a name. */
   private static final Set<List<String>> LEGAL_FORMS = new HashSet<>();
@@ -93,8 +120,36 @@ public final class NameNormalizer {
       LEGAL_FORMS.add(seq);
       max = Math.max(max, seq.size());
     }
+    for (String f : LegalForms.all()) {
+      if (containsHan(f)) {
+        continue; // removed before transliteration (HAN_LEGAL_FORMS)
+      }
+      List<String> seq = latinTokens(f);
+      if (!seq.isEmpty()) {
+        LEGAL_FORMS.add(seq);
+        max = Math.max(max, seq.size());
+      }
+    }
+    for (List<String> seq : LEGAL_FORMS) {
+      String letters = String.join("", seq);
+      FORM_LETTERS.add(letters);
+      for (int k = 1; k <= letters.length(); k++) {
+        FORM_PREFIXES.add(letters.substring(0, k));
+      }
+      FORM_VOCABULARY.addAll(seq);
+      FORM_WORD_SETS.add(sortedKey(seq));
+      for (String w : seq) {
+        if (w.length() >= MIN_FUZZY_FORM_WORD) {
+          FORM_WORDS.add(w);
+        }
+        if (w.length() >= 4) {
+          FORM_WORD_BY_SKELETON.putIfAbsent(Similarity.skeleton(w), w);
+        }
+      }
+    }
     MAX_FORM_LENGTH = max;
   }
+
 
   private static final Set<String> STOPWORDS =
       Set.of("the", "of", "and", "for", "de", "del", "la", "le", "les", "des", "du", "di");
@@ -112,7 +167,9 @@ public final class NameNormalizer {
     if (containsHan(s)) {
       splitHan(s, raw, new ArrayList<>(), false);
     } else {
-      raw.addAll(latinTokens(s));
+      for (String t : latinTokens(s)) {
+        raw.add(NameVariants.canonical(t));
+      }
     }
     List<String> tokens = new ArrayList<>();
     if (containsHan(s)) {
@@ -123,7 +180,8 @@ public final class NameNormalizer {
     if (tokens.isEmpty()) {
       tokens = raw;
     }
-    return new NormalizedName(name, List.copyOf(tokens), String.join("", tokens), blocking);
+    return new NormalizedName(name, List.copyOf(tokens), String.join("", tokens), blocking,
+        String.join("", raw));
   }
 
   /** Tokens of a name in Latin, Cyrillic or any script but Han. */
@@ -223,16 +281,24 @@ public final class NameNormalizer {
     return null;
   }
 
+  /**
+   * Drops legal forms and stopwords anywhere. A form is recognised as written ("co ltd"), in any
+   * spacing (words whose letters together spell a form: "s a de c v", "limi ted"), in any word order
+   * ("joint open stock company") and with one typo in a word of 6+ letters ("compnay"), as long as
+   * the whole form is there.
+   */
   private static List<String> dropLegalFormsAndStopwords(List<String> raw) {
+    List<String> fixed = new ArrayList<>(raw.size());
+    for (String t : raw) {
+      fixed.add(formWordTypo(t));
+    }
     List<String> out = new ArrayList<>(raw.size());
     int i = 0;
-    outer:
     while (i < raw.size()) {
-      for (int len = Math.min(MAX_FORM_LENGTH, raw.size() - i); len >= 1; len--) {
-        if (LEGAL_FORMS.contains(raw.subList(i, i + len))) {
-          i += len;
-          continue outer;
-        }
+      int form = formAt(fixed, i);
+      if (form > 0) {
+        i += form;
+        continue;
       }
       String t = raw.get(i++);
       if (!STOPWORDS.contains(t)) {
@@ -240,6 +306,89 @@ public final class NameNormalizer {
       }
     }
     return out;
+  }
+
+  /** How many words from {@code i} make a legal form (longest), or 0. */
+  private static int formAt(List<String> words, int i) {
+    return Math.max(wordsFormAt(words, i), spacedFormAt(words, i));
+  }
+
+  /** A form written with its own words, in any order ("joint open stock company"). */
+  private static int wordsFormAt(List<String> words, int i) {
+    int n = words.size();
+    if (FORM_VOCABULARY.contains(words.get(i))) {
+      int vocabularyRun = 1;
+      while (vocabularyRun < Math.min(MAX_FORM_LENGTH, n - i)
+          && FORM_VOCABULARY.contains(words.get(i + vocabularyRun))) {
+        vocabularyRun++;
+      }
+      for (int len = vocabularyRun; len >= 1; len--) {
+        List<String> run = words.subList(i, i + len);
+        if (LEGAL_FORMS.contains(run) || (len > 1 && FORM_WORD_SETS.contains(sortedKey(run)))) {
+          return len;
+        }
+      }
+    }
+    return 0;
+  }
+
+  /** A form whose letters are spread over several words ("s a de c v", "limi ted"). */
+  private static int spacedFormAt(List<String> words, int i) {
+    int n = words.size();
+    StringBuilder letters = new StringBuilder();
+    int best = 0;
+    for (int len = 1; len <= Math.min(MAX_SPACED_FORM_WORDS, n - i); len++) {
+      letters.append(words.get(i + len - 1));
+      String l = letters.toString();
+      if (!FORM_PREFIXES.contains(l)) {
+        break;
+      }
+      if (len > 1 && FORM_LETTERS.contains(l)) {
+        best = len;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * The form word a token spells in another romanisation ("dzhoint", "kompany") or, for 6+
+   * letters, with one typo ("compnay"); else the token.
+   */
+  private static String formWordTypo(String t) {
+    if (t.length() < 4 || FORM_WORDS.contains(t)) {
+      return t;
+    }
+    String cached = FORM_WORD_CACHE.get(t);
+    if (cached != null) {
+      return cached;
+    }
+    String w = formWordOf(t);
+    if (FORM_WORD_CACHE.size() < FORM_WORD_CACHE_MAX) {
+      FORM_WORD_CACHE.put(t, w);
+    }
+    return w;
+  }
+
+  private static String formWordOf(String t) {
+    String bySound = FORM_WORD_BY_SKELETON.get(Similarity.skeleton(t));
+    if (bySound != null) {
+      return bySound;
+    }
+    if (t.length() < MIN_FUZZY_FORM_WORD - 1) {
+      return t;
+    }
+    for (String w : FORM_WORDS) {
+      if (Math.abs(w.length() - t.length()) <= 1 && Similarity.damerau(t, w, 1) <= 1) {
+        return w;
+      }
+    }
+    return t;
+  }
+
+  private static String sortedKey(List<String> words) {
+    List<String> s = new ArrayList<>(words);
+    java.util.Collections.sort(s);
+    return String.join(" ", s);
   }
 
   /**

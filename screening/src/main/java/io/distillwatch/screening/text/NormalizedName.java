@@ -11,9 +11,17 @@ import java.util.List;
  * @param tokens normalised tokens in their original order; empty if nothing informative remains
  * @param compact the tokens concatenated without separators
  * @param blockingTokens extra tokens used only to find candidates (joined pinyin syllables)
+ * @param letters every word of the name joined, legal forms and stopwords included, so that a
+ *     moved space ("SHIPPIN GLTD") compares equal to the name as listed
  */
 public record NormalizedName(
-    String original, List<String> tokens, String compact, List<String> blockingTokens) {
+    String original, List<String> tokens, String compact, List<String> blockingTokens,
+    String letters) {
+
+  public NormalizedName(
+      String original, List<String> tokens, String compact, List<String> blockingTokens) {
+    this(original, tokens, compact, blockingTokens, compact);
+  }
 
   public boolean isEmpty() {
     return tokens.isEmpty();

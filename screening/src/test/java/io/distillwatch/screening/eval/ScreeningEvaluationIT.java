@@ -21,5 +21,9 @@ class ScreeningEvaluationIT {
     assertThat(r.falseMatchRate()).as(r.render()).isLessThanOrEqualTo(0.002);
     assertThat(r.falseFlagRate()).as(r.render()).isLessThanOrEqualTo(0.02);
     assertThat(r.precisionFlagged()).as(r.render()).isGreaterThanOrEqualTo(0.97);
+    // issue 20: listed names written as people write them, and no false match on unlisted names
+    assertThat(r.variantRecall()).as(r.render()).isGreaterThanOrEqualTo(0.98);
+    assertThat(r.negativeMatches()).as(r.render()).isZero();
+    assertThat(r.falseReviewRate()).as(r.render()).isLessThanOrEqualTo(0.02);
   }
 }

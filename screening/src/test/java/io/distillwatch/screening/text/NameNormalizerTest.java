@@ -50,4 +50,30 @@ class NameNormalizerTest {
     assertThat(n.normalize("  ").isEmpty()).isTrue();
     assertThat(n.normalize(null).isEmpty()).isTrue();
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "Acme S.A. de C.V.", "ACME S A DE C V", "Acme SA DE CV", "Acme S.A.DE C.V.", "Acme L.L.C.",
+    "Acme L L C", "ACME COMPNAY", "Acme Limi ted", "Acme Joint Open Stock Company",
+    "ACME, OCMPANY LIMITED", "ООО Acme", "Acme 株式会社", "Acme Sp. z o.o."
+  })
+  void legalFormsAreRecognisedInAnySpacingOrderAndWithOneTypo(String name) {
+    assertThat(n.normalize(name).compact()).isEqualTo("acme");
+  }
+
+  @Test
+  void aWordThatOnlyResemblesAFormWordIsKept() {
+    assertThat(n.normalize("Compact Systems").tokens()).containsExactly("compact", "system");
+  }
+
+  @Test
+  void arabicNameSpellingsShareOneForm() {
+    assertThat(n.normalize("Mohammed Yousef Hussein").tokens())
+        .isEqualTo(n.normalize("Muhammad Yusuf Husayn").tokens());
+  }
+
+  @Test
+  void lettersKeepEveryWordSoAMovedSpaceComparesEqual() {
+    assertThat(n.normalize("SHIPPIN GLTD").letters()).isEqualTo(n.normalize("Shipping Ltd.").letters());
+  }
 }

@@ -32,4 +32,21 @@ class SimilarityTest {
         .isEqualTo(1.0);
     assertThat(Similarity.tokenSetRatio(List.of("alpha"), List.of("omega"))).isLessThan(0.5);
   }
+
+  @org.junit.jupiter.api.Test
+  void damerauCountsASwapOnceAndStopsAtItsBound() {
+    org.assertj.core.api.Assertions.assertThat(Similarity.damerau("ocmpany", "company", 3)).isEqualTo(1);
+    org.assertj.core.api.Assertions.assertThat(Similarity.levenshtein("ocmpany", "company")).isEqualTo(2);
+    org.assertj.core.api.Assertions.assertThat(Similarity.damerau("kitten", "sitting", 1)).isEqualTo(2);
+    org.assertj.core.api.Assertions.assertThat(Similarity.damerau("abc", "abc", 0)).isZero();
+  }
+
+  @org.junit.jupiter.api.Test
+  void skeletonsOfRomanisationVariantsAreEqual() {
+    org.assertj.core.api.Assertions.assertThat(Similarity.skeleton("caby")).isEqualTo(Similarity.skeleton("kaby"));
+    org.assertj.core.api.Assertions.assertThat(Similarity.skeleton("club")).isEqualTo(Similarity.skeleton("klub"));
+    org.assertj.core.api.Assertions.assertThat(Similarity.skeleton("cis")).isEqualTo(Similarity.skeleton("sis"));
+    org.assertj.core.api.Assertions.assertThat(Similarity.skeleton("dzhoint")).isEqualTo(Similarity.skeleton("joint"));
+    org.assertj.core.api.Assertions.assertThat(Similarity.skeleton("bank")).isNotEqualTo(Similarity.skeleton("bunk"));
+  }
 }
