@@ -8,6 +8,8 @@ import io.distillwatch.flink.stream.OrderProbeRules;
 import io.distillwatch.node.Node;
 import io.distillwatch.node.NodeConfig;
 import io.distillwatch.node.TestBroker;
+import io.distillwatch.node.console.Passwords;
+import io.distillwatch.node.store.ConsoleStore;
 import io.distillwatch.node.store.NodeStore;
 import io.distillwatch.node.store.StoredChange;
 import java.net.URI;
@@ -38,6 +40,7 @@ class LiveScreeningIT {
   private static final String HEADER = LiveScreeningITFixtures.HEADER;
   private static final String GLBC = LiveScreeningITFixtures.GLBC;
   private static final String NORTHWIND = LiveScreeningITFixtures.NORTHWIND;
+  private static final String TOKEN = "dwt_live-screening-it";
   private static TestBroker broker;
   private static Node node;
   private static NodeConfig config;
@@ -61,6 +64,11 @@ class LiveScreeningIT {
         "screening.scan-interval", "200ms",
         "screening.list-date", "2026-11-30",
         "checkpoint.interval", "1s"));
+    NodeStore.migrate(config.store());
+    try (ConsoleStore console = ConsoleStore.connect(config.store(), 1)) {
+      console.createUser("screener", "analyst", Passwords.hash("a test password"), "test");
+      console.addApiToken(Passwords.sha256(TOKEN), "screener", "LiveScreeningIT");
+    }
     node = Node.start(config, new OrderProbeRules(3));
     broker.send("accounts", List.of(
         new String[] {"acct-1", "{\"account\":\"acct-1\",\"org_name\":\"Great Lakes Business Co., Ltd.\",\"country\":\"CD\"}"},
@@ -94,7 +102,17 @@ class LiveScreeningIT {
   private static HttpResponse<String> post(String body) throws Exception {
     return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.httpPort() + "/api/screen"))
         .header("content-type", "application/json")
+        .header("Authorization", "Bearer " + TOKEN)
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void screeningASignUpNeedsCredentials() throws Exception {
+    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.httpPort() + "/api/screen"))
+        .header("content-type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"account\":\"x\",\"org_name\":\"Great Lakes Business Co., Ltd.\"}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(401);
   }
 
   @Test

@@ -6,6 +6,9 @@ import io.distillwatch.event.AccountInfo;
 import io.distillwatch.flink.stream.OrderProbeRules;
 import io.distillwatch.node.Node;
 import io.distillwatch.node.NodeConfig;
+import io.distillwatch.node.console.Passwords;
+import io.distillwatch.node.store.ConsoleStore;
+import io.distillwatch.node.store.NodeStore;
 import io.distillwatch.screening.eval.SyntheticAccounts;
 import io.distillwatch.screening.lists.ListLoader;
 import java.net.URI;
@@ -32,6 +35,7 @@ import java.util.concurrent.Future;
  * <p>Arguments: lists directory, requests (default 20000), clients (default 1).
  */
 public final class ScreenApiBench {
+  private static final String TOKEN = "dwt_screen-api-bench";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   public static void main(String[] args) throws Exception {
@@ -41,6 +45,11 @@ public final class ScreenApiBench {
     Path dir = Files.createTempDirectory("screen-api-bench");
     NodeConfig config = NodeConfig.of(Map.of("data.dir", dir.toString(), "http.port", "0",
         "screening.lists", lists.toString(), "screening.scan-interval", "10s"));
+    NodeStore.migrate(config.store());
+    try (ConsoleStore console = ConsoleStore.connect(config.store(), 1)) {
+      console.createUser("bench", "analyst", Passwords.hash("a bench password"), "bench");
+      console.addApiToken(Passwords.sha256(TOKEN), "bench", "ScreenApiBench");
+    }
     try (Node node = Node.start(config, new OrderProbeRules(3))) {
       List<AccountInfo> accounts = SyntheticAccounts.generate(ListLoader.loadAll(lists, null),
           requests + 5000, 11);
@@ -86,6 +95,7 @@ public final class ScreenApiBench {
           long t = System.nanoTime();
           HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri)
               .header("content-type", "application/json")
+              .header("Authorization", "Bearer " + TOKEN)
               .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i))).build(),
               HttpResponse.BodyHandlers.ofString());
           out[i] = System.nanoTime() - t;
