@@ -5,6 +5,8 @@ import io.distillwatch.flink.stream.Checkpoints;
 import io.distillwatch.flink.stream.DetectorRules;
 import io.distillwatch.node.http.NodeHttp;
 import io.distillwatch.node.metrics.NodeMetrics;
+import io.distillwatch.node.psi.PsiEndpoint;
+import io.distillwatch.node.psi.PsiNodeSettings;
 import io.distillwatch.node.store.NodeStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,12 +24,14 @@ public final class Node implements AutoCloseable {
   private final NodeStore reader;
   private final NodeHttp http;
   private final String restoredFrom;
+  private final PsiEndpoint psi;
 
-  private Node(JobClient job, NodeStore reader, NodeHttp http, String restoredFrom) {
+  private Node(JobClient job, NodeStore reader, NodeHttp http, String restoredFrom, PsiEndpoint psi) {
     this.job = job;
     this.reader = reader;
     this.http = http;
     this.restoredFrom = restoredFrom;
+    this.psi = psi;
   }
 
   /** Starts the node with the core detector. */
@@ -43,6 +47,8 @@ public final class Node implements AutoCloseable {
       Files.createDirectories(config.dataDir().resolve(config.get("input.directory")));
     }
     NodeStore.migrate(config.store());
+    PsiEndpoint psi = config.get("psi.config").isEmpty() ? null
+        : PsiEndpoint.load(PsiNodeSettings.read(Path.of(config.get("psi.config")), config.dataDir()));
     String restore = restorePath(config);
     StreamExecutionEnvironment env =
         StreamExecutionEnvironment.createLocalEnvironment(
@@ -51,8 +57,13 @@ public final class Node implements AutoCloseable {
     JobClient job = env.executeAsync("distillwatch-node");
     NodeStore reader = NodeStore.connect(config.store());
     NodeHttp http =
-        NodeHttp.start(config.get("http.host"), config.httpPort(), () -> status(job), reader, NodeMetrics.jvm());
-    return new Node(job, reader, http, restore);
+        NodeHttp.start(config.get("http.host"), config.httpPort(), () -> status(job), reader, NodeMetrics.jvm(),
+            app -> {
+              if (psi != null) {
+                psi.register(app);
+              }
+            });
+    return new Node(job, reader, http, restore, psi);
   }
 
   private static String restorePath(NodeConfig config) {
@@ -99,6 +110,9 @@ public final class Node implements AutoCloseable {
   @Override
   public void close() throws Exception {
     http.close();
+    if (psi != null) {
+      psi.close();
+    }
     try {
       job.cancel().get(30, TimeUnit.SECONDS);
     } catch (Exception e) {

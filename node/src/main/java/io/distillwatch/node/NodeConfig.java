@@ -61,6 +61,7 @@ public final class NodeConfig {
     d.put("ipintel", "");
     d.put("allowlist", "");
     d.put("detection.config", "");
+    d.put("psi.config", "");
     return java.util.Collections.unmodifiableMap(d);
   }
 
