@@ -54,4 +54,18 @@ final class ElementIndex {
     }
     return false;
   }
+
+  /** The positions in {@code ours} of the elements that {@code theirs} also holds, ascending. */
+  static int[] positionsOfShared(Elements ours, Elements theirs) {
+    ElementIndex index = new ElementIndex(theirs);
+    return java.util.stream.IntStream.range(0, ours.size()).filter(k -> index.contains(ours, k)).toArray();
+  }
+
+  /** The own items at {@code positions} of a list built in {@code order}; none in count mode. */
+  static java.util.List<PsiItem> items(int[] positions, int[] order, PsiSet own, PsiMode mode) {
+    if (mode == PsiMode.COUNT) {
+      return java.util.List.of();
+    }
+    return java.util.Arrays.stream(positions).mapToObj(k -> own.item(order[k])).toList();
+  }
 }

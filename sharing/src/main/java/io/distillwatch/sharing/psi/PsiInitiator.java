@@ -1,7 +1,6 @@
 package io.distillwatch.sharing.psi;
 
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -124,19 +123,9 @@ public final class PsiInitiator {
   public PsiResult result() {
     requireAccepted();
     if (result == null) {
-      Elements theirs = serverDoubleBlinded.all();
-      Elements ours = clientDoubleBlinded.all();
-      ElementIndex index = new ElementIndex(theirs);
-      List<PsiItem> matched = new ArrayList<>();
-      int count = 0;
-      for (int k = 0; k < ours.size(); k++) {
-        if (index.contains(ours, k)) {
-          count++;
-          if (mode == PsiMode.INTERSECT) {
-            matched.add(own.item(order[k]));
-          }
-        }
-      }
+      int[] shared = ElementIndex.positionsOfShared(clientDoubleBlinded.all(), serverDoubleBlinded.all());
+      List<PsiItem> matched = ElementIndex.items(shared, order, own, mode);
+      int count = shared.length;
       result = new PsiResult(null, PsiSessionId.hex(accepted.sessionId()), mode, own.size(),
           accepted.serverSize(), count, matched);
     }

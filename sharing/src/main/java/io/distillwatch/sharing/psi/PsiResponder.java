@@ -1,7 +1,6 @@
 package io.distillwatch.sharing.psi;
 
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -153,18 +152,9 @@ public final class PsiResponder {
     if (!serverDoubleBlinded.complete()) {
       return Optional.empty();
     }
-    ElementIndex theirs = new ElementIndex(clientDoubleBlinded.all());
-    Elements ours = serverDoubleBlinded.all();
-    List<PsiItem> matched = new ArrayList<>();
-    int count = 0;
-    for (int k = 0; k < ours.size(); k++) {
-      if (theirs.contains(ours, k)) {
-        count++;
-        if (mode == PsiMode.INTERSECT) {
-          matched.add(own.item(order[k]));
-        }
-      }
-    }
+    int[] shared = ElementIndex.positionsOfShared(serverDoubleBlinded.all(), clientDoubleBlinded.all());
+    List<PsiItem> matched = ElementIndex.items(shared, order, own, mode);
+    int count = shared.length;
     result = new PsiResult(peer, PsiSessionId.hex(sessionId), mode, own.size(), clientSize, count, matched);
     close();
     onFinished.accept(this);
