@@ -25,10 +25,10 @@ import java.time.Duration;
  */
 public final class PsiHttpClient {
 
-  /** Observes each exchange: method and URI, request headers and body, response status and body. */
+  /** Observes each exchange: request line and headers, body; response status and headers, body. */
   @FunctionalInterface
   public interface Wiretap {
-    void exchange(String request, byte[] requestBody, int status, byte[] responseBody);
+    void exchange(String requestHead, byte[] requestBody, String responseHead, byte[] responseBody);
   }
 
   /** The peer refused, or answered with something we cannot accept. */
@@ -128,7 +128,8 @@ public final class PsiHttpClient {
         .build();
     HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     byte[] answer = response.body();
-    wiretap.exchange("POST " + request.uri() + "\n" + request.headers().map(), body, response.statusCode(), answer);
+    wiretap.exchange("POST " + request.uri() + "\n" + request.headers().map(), body,
+        response.statusCode() + "\n" + response.headers().map(), answer);
     PsiPeers.Peer signer = response.headers().firstValue(PsiAuth.KEY_ID).flatMap(peers::byKeyId)
         .filter(p -> expectedPeer == null || expectedPeer.equals(p.name()))
         .orElseThrow(() -> new PeerException(response.statusCode(), "RESPONSE",

@@ -134,9 +134,10 @@ class PsiEndpointIT {
   @Test
   void theCapturedBytesOfARunContainNoInputItemInAnyEncoding() throws Exception {
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    PsiHttpClient.Wiretap tap = (request, body, status, answer) -> {
+    PsiHttpClient.Wiretap tap = (request, body, response, answer) -> {
       captured.writeBytes(request.getBytes(StandardCharsets.UTF_8));
       captured.writeBytes(body);
+      captured.writeBytes(response.getBytes(StandardCharsets.UTF_8));
       captured.writeBytes(answer);
     };
     for (PsiMode mode : PsiMode.values()) {

@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * Limits a party applies to sessions. Defaults: sets of 100 to 4,000,000 items, chunks of 16,384
  * elements, both modes, 6 sessions per peer per hour, 10,000,000 queried items per peer per 24 h,
- * a session lives 15 minutes, at most 2 sessions open at once.
+ * a session ends after 15 minutes without a message, at most 2 sessions open at once.
  *
  * <p>The minimum size keeps honest runs from degenerating into single-item lookups; it does not stop
  * a malicious peer padding a probe with dummies — the per-peer item budget is what bounds how many

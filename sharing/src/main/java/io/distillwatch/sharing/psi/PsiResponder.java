@@ -33,7 +33,8 @@ public final class PsiResponder {
   private final PsiPolicy policy;
   private final PsiWorkers workers;
   private final SecureRandom random = new SecureRandom();
-  private final long expiresAt;
+  private final long idleTimeout;
+  private volatile long expiresAt;
   private final Consumer<PsiResponder> onFinished;
   private final int[] order;
   private final Elements shuffledOwn;
@@ -46,7 +47,7 @@ public final class PsiResponder {
   private boolean closed;
 
   PsiResponder(byte[] sessionId, String peer, PsiMode mode, int clientSize, PsiSet own, BlindingKey key,
-      PsiPolicy policy, PsiWorkers workers, long expiresAt, Consumer<PsiResponder> onFinished) {
+      PsiPolicy policy, PsiWorkers workers, long now, Consumer<PsiResponder> onFinished) {
     this.sessionId = sessionId.clone();
     this.peer = peer;
     this.mode = mode;
@@ -55,7 +56,8 @@ public final class PsiResponder {
     this.key = key;
     this.policy = policy;
     this.workers = workers;
-    this.expiresAt = expiresAt;
+    this.idleTimeout = policy.sessionTtl().toMillis();
+    this.expiresAt = now + idleTimeout;
     this.onFinished = onFinished;
     this.order = Permutations.random(own.size(), random);
     this.shuffledOwn = own.hashed().permuted(order);
@@ -89,6 +91,11 @@ public final class PsiResponder {
 
   boolean expired(long now) {
     return now > expiresAt;
+  }
+
+  /** A message arrived: the session lives another idle timeout from {@code now}. */
+  void touch(long now) {
+    expiresAt = Math.max(expiresAt, now + idleTimeout);
   }
 
   /** A's chunk of α·H(a): validated, blinded with β; intersect mode answers with it, count mode with nothing. */

@@ -9,7 +9,8 @@ import java.util.function.LongSupplier;
 /**
  * B's open sessions over one set: admits a new session only for an allowed mode, set sizes within
  * the policy, a free session slot and the peer's rate limit and item budget (charged on admission);
- * hands out a session only to the peer that opened it, until it finishes or expires.
+ * hands out a session only to the peer that opened it, until it finishes or stays idle longer than
+ * the policy's session timeout.
  */
 public final class PsiResponderSessions {
 
@@ -53,7 +54,7 @@ public final class PsiResponderSessions {
     budget.charge(peer, open.clientSize());
     byte[] id = PsiSessionId.random(random);
     PsiResponder r = new PsiResponder(id, peer, open.mode(), open.clientSize(), own, BlindingKey.fresh(), policy,
-        workers, clock.getAsLong() + policy.sessionTtl().toMillis(), this::finished);
+        workers, clock.getAsLong(), this::finished);
     sessions.put(PsiSessionId.hex(id), r);
     return r;
   }
@@ -69,6 +70,7 @@ public final class PsiResponderSessions {
     if (r == null || !r.peer().equals(peer)) {
       throw new PsiException(PsiException.Reason.UNKNOWN_SESSION, "no open PSI session with this id");
     }
+    r.touch(clock.getAsLong());
     return r;
   }
 

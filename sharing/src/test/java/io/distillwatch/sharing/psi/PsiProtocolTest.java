@@ -37,7 +37,7 @@ class PsiProtocolTest {
 
   private static PsiResponder fixedKeyResponder(PsiMode mode, List<PsiItem> items, int clientSize) {
     return new PsiResponder(new byte[16], "peer-a", mode, clientSize, PsiSet.of(items, WORKERS),
-        BlindingKey.fixedForTestsOnly(PsiFixtures.BETA), POLICY, WORKERS, Long.MAX_VALUE, r -> {});
+        BlindingKey.fixedForTestsOnly(PsiFixtures.BETA), POLICY, WORKERS, System.currentTimeMillis(), r -> {});
   }
 
   @ParameterizedTest(name = "seed {0}")
@@ -299,6 +299,19 @@ class PsiProtocolTest {
     now.addAndGet(24 * 3_600_000L);
     s.open("peer-b", new PsiMessages.Open(1, PsiMode.COUNT, 100));
     s.open("peer-a", new PsiMessages.Open(1, PsiMode.COUNT, 100)); // the day has passed
+  }
+
+  @Test
+  void aSessionEndsAfterItsIdleTimeoutNotWhileMessagesArrive() {
+    PsiResponderSessions s = responder(PsiFixtures.set("b", 100, List.of(), 29), POLICY);
+    byte[] id = s.open("peer-a", new PsiMessages.Open(1, PsiMode.COUNT, 100)).sessionId();
+    now.addAndGet(10 * 60_000L);
+    s.session("peer-a", id);
+    now.addAndGet(10 * 60_000L);
+    assertThat(s.session("peer-a", id).sessionId()).isEqualTo(id);
+    now.addAndGet(15 * 60_000L + 1);
+    assertReason(() -> s.session("peer-a", id), PsiException.Reason.UNKNOWN_SESSION);
+    assertThat(s.openSessions()).isZero();
   }
 
   @Test
