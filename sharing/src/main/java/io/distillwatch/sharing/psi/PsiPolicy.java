@@ -16,12 +16,15 @@ import java.util.Set;
 public record PsiPolicy(int minSetSize, int maxSetSize, int chunkSize, Set<PsiMode> modes,
     int sessionsPerHour, long itemsPerDay, Duration sessionTtl, int maxOpenSessions) {
 
+  /** Upper bound of any configured maximum: 50,000,000 items (1.6 GB per element list). */
+  public static final int MAX_SET_SIZE = 50_000_000;
+
   public static final PsiPolicy DEFAULTS = new PsiPolicy(100, 4_000_000, 16_384, EnumSet.allOf(PsiMode.class),
       6, 10_000_000L, Duration.ofMinutes(15), 2);
 
   public PsiPolicy {
     modes = Set.copyOf(modes);
-    if (minSetSize < 1 || maxSetSize < minSetSize || chunkSize < 1 || chunkSize > 65_536 || modes.isEmpty()
+    if (minSetSize < 1 || maxSetSize < minSetSize || maxSetSize > MAX_SET_SIZE || chunkSize < 1 || chunkSize > 65_536 || modes.isEmpty()
         || sessionsPerHour < 1 || itemsPerDay < 1 || sessionTtl.isNegative() || sessionTtl.isZero()
         || maxOpenSessions < 1) {
       throw new IllegalArgumentException("PSI policy out of range: " + this);
