@@ -96,6 +96,8 @@ public final class PsiBenchCommand implements Callable<Integer> {
     app.start("127.0.0.1", 0);
     Map<Long, Long> cpuBefore = cpuByThread();
     long cpuProcessBefore = processCpu();
+    long workerA = clientWorkers.cpuNanos();
+    long workerB = serverWorkers.cpuNanos();
     long t3 = System.nanoTime();
     PsiHttpClient client = new PsiHttpClient(URI.create("http://127.0.0.1:" + app.port() + "/"), a.signingKey(),
         peersOfA, "bench-b", null);
@@ -110,6 +112,8 @@ public final class PsiBenchCommand implements Callable<Integer> {
     System.out.printf(Locale.ROOT, "exchange: %.1f s wall; CPU A (initiator) %.1f s, B (responder) %.1f s, other %.1f s,"
         + " process %.1f s%n", exchange, cpu.getOrDefault("A", 0.0), cpu.getOrDefault("B", 0.0),
         cpu.getOrDefault("other", 0.0), processCpu);
+    System.out.printf(Locale.ROOT, "group arithmetic (worker slices, exact even when idle pool threads ended): A %.1f s, B %.1f s%n",
+        (clientWorkers.cpuNanos() - workerA) / 1e9, (serverWorkers.cpuNanos() - workerB) / 1e9);
     System.out.printf(Locale.ROOT, "peak heap (both parties): %,d MB; load average now %.2f%n", peakHeapMb(),
         os.getSystemLoadAverage());
     app.stop();

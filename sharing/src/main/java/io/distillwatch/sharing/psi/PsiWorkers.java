@@ -3,7 +3,10 @@ package io.distillwatch.sharing.psi;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.ForkJoinWorkerThread;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
 /**
@@ -15,7 +18,9 @@ public final class PsiWorkers implements AutoCloseable {
 
   static final int SLICE = 512;
 
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   private final ForkJoinPool pool;
+  private final AtomicLong cpuNanos = new AtomicLong();
   private final int threads;
 
   public PsiWorkers(String name, int threads) {
@@ -37,6 +42,14 @@ public final class PsiWorkers implements AutoCloseable {
             false);
   }
 
+  /**
+   * CPU time spent in slices run on the workers (and by callers that joined them), in nanoseconds;
+   * for benchmarks, since idle pool threads end and take their own CPU counters with them.
+   */
+  public long cpuNanos() {
+    return cpuNanos.get();
+  }
+
   public int threads() {
     return threads;
   }
@@ -54,8 +67,11 @@ public final class PsiWorkers implements AutoCloseable {
       body.run(0, n);
       return;
     }
-    Runnable all = () -> IntStream.range(0, slices).parallel()
-        .forEach(s -> body.run(s * SLICE, Math.min(n, (s + 1) * SLICE)));
+    Runnable all = () -> IntStream.range(0, slices).parallel().forEach(s -> {
+      long t0 = THREADS.getCurrentThreadCpuTime();
+      body.run(s * SLICE, Math.min(n, (s + 1) * SLICE));
+      cpuNanos.addAndGet(THREADS.getCurrentThreadCpuTime() - t0);
+    });
     if (ForkJoinTask.getPool() == pool) {
       all.run();
     } else {
