@@ -13,6 +13,8 @@ import io.distillwatch.node.metrics.NodeMetrics;
 import io.distillwatch.node.screening.LiveScreening;
 import io.distillwatch.node.screening.LiveScreeningConfig;
 import io.distillwatch.node.screening.ScreenRoute;
+import io.distillwatch.node.psi.PsiEndpoint;
+import io.distillwatch.node.psi.PsiNodeSettings;
 import io.distillwatch.node.store.NodeStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,8 +35,10 @@ public final class Node implements AutoCloseable {
   private final ScheduledExecutorService housekeeping;
   private final String restoredFrom;
   private final LiveScreening screening;
+  private final PsiEndpoint psi;
 
-  private Node(JobClient job, NodeStore reader, NodeHttp http, ConsoleStore console, ScheduledExecutorService housekeeping, String restoredFrom, LiveScreening screening) {
+  private Node(JobClient job, NodeStore reader, NodeHttp http, ConsoleStore console, ScheduledExecutorService housekeeping,
+      String restoredFrom, LiveScreening screening, PsiEndpoint psi) {
     this.job = job;
     this.reader = reader;
     this.http = http;
@@ -42,6 +46,7 @@ public final class Node implements AutoCloseable {
     this.housekeeping = housekeeping;
     this.restoredFrom = restoredFrom;
     this.screening = screening;
+    this.psi = psi;
   }
 
   /** Starts the node with the core detector. */
@@ -57,6 +62,8 @@ public final class Node implements AutoCloseable {
       Files.createDirectories(config.dataDir().resolve(config.get("input.directory")));
     }
     NodeStore.migrate(config.store());
+    PsiEndpoint psi = config.get("psi.config").isEmpty() ? null
+        : PsiEndpoint.load(PsiNodeSettings.read(Path.of(config.get("psi.config")), config.dataDir()));
     String restore = restorePath(config);
     StreamExecutionEnvironment env =
         StreamExecutionEnvironment.createLocalEnvironment(
@@ -75,8 +82,12 @@ public final class Node implements AutoCloseable {
               if (screening != null) {
                 ScreenRoute.register(app, screening);
               }
+              if (psi != null) {
+                psi.register(app);
+              }
             });
-    return new Node(job, reader, http, console, housekeeping(console, web, config.activitySettings()), restore, screening);
+    return new Node(job, reader, http, console, housekeeping(console, web, config.activitySettings()), restore, screening,
+        psi);
   }
 
   /** Every 10 minutes: expired sessions dropped, activity and example prompts past retention deleted. */
@@ -153,6 +164,9 @@ public final class Node implements AutoCloseable {
     console.close();
     if (screening != null) {
       screening.close();
+    }
+    if (psi != null) {
+      psi.close();
     }
     try {
       job.cancel().get(30, TimeUnit.SECONDS);

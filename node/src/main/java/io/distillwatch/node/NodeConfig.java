@@ -75,6 +75,7 @@ public final class NodeConfig {
     d.put("screening.list-date", "");
     d.put("screening.policy", "");
     d.put("screening.config", "");
+    d.put("psi.config", "");
     return java.util.Collections.unmodifiableMap(d);
   }
 

@@ -22,6 +22,9 @@ public final class ConsoleAuth {
   public static final String LOGIN_COOKIE = "dw_login";
   static final String PRINCIPAL = "principal";
   private static final Set<String> OPEN = Set.of("/healthz", "/readyz", "/metrics", "/login", "/favicon.ico");
+  /** Routes called by other members' nodes, not by people: each request carries the member's Ed25519 signature,
+   *  which the route verifies itself (ADR 0045); a console session or API token means nothing there. */
+  private static final String MEMBER_SIGNED_PREFIX = "/api/psi/";
   static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
       + "connect-src 'self'; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
@@ -38,7 +41,7 @@ public final class ConsoleAuth {
   public void before(Context ctx) {
     headers(ctx);
     String path = ctx.path();
-    if (OPEN.contains(path) || path.startsWith("/assets/")) {
+    if (OPEN.contains(path) || path.startsWith("/assets/") || path.startsWith(MEMBER_SIGNED_PREFIX)) {
       return;
     }
     boolean api = path.startsWith("/api/");
