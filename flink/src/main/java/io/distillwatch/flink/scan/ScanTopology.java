@@ -68,11 +68,15 @@ public final class ScanTopology {
   public static Triaged triage(DataStream<IngestRecord> records, int readers) {
     SingleOutputStreamOperator<UsageEvent> events =
         records.process(new TriageFunction(), SerializerTypeInfo.USAGE_EVENT).name("triage").setParallelism(readers);
+    // The side output is taken before the timestamps are assigned, as the job always did: the order in
+    // which transformations are created is part of the job graph, and the linker's examples (the first
+    // holder of a value) follow the order records reach it.
+    DataStream<Rejection> rejected = events.getSideOutput(TriageFunction.REJECTED);
     DataStream<UsageEvent> timed =
         events.assignTimestampsAndWatermarks(
             WatermarkStrategy.<UsageEvent>forBoundedOutOfOrderness(Duration.ZERO)
                 .withTimestampAssigner((e, previous) -> e.ts));
-    return new Triaged(timed, events.getSideOutput(TriageFunction.REJECTED));
+    return new Triaged(timed, rejected);
   }
 
   /** {@code detect-accounts}: keyed by account, one result per account (with its link evidence). */
