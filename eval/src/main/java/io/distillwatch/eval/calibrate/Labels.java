@@ -1,14 +1,11 @@
 package io.distillwatch.eval.calibrate;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.distillwatch.eval.metrics.JsonLines;
 import io.distillwatch.eval.metrics.Truth;
 import io.distillwatch.eval.metrics.Times;
 import io.distillwatch.eval.sim.TruthLabel;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -40,45 +37,33 @@ public final class Labels {
     ObjectMapper mapper = new ObjectMapper();
     Map<String, TruthLabel> out = new TreeMap<>();
     Map<String, Long> decidedAt = new HashMap<>();
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      int n = 0;
-      while ((line = in.readLine()) != null) {
-        n++;
-        if (line.isBlank()) {
-          continue;
-        }
-        JsonNode r;
-        try {
-          r = mapper.readTree(line);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-          throw new IOException(file + ":" + n + ": invalid JSON: " + e.getOriginalMessage(), e);
-        }
-        String account = r.path("account").asText("");
-        String label = r.path("label").asText("");
-        if (account.isEmpty()) {
-          throw new IOException(file + ":" + n + ": no \"account\"");
-        }
-        if (!label.equals(TruthLabel.BENIGN) && !label.equals(TruthLabel.DISTILLATION)) {
-          throw new IOException(file + ":" + n + ": label must be \"distillation\" or \"benign\", got '" + label + "'");
-        }
-        Long at;
-        try {
-          at = Times.parse(r.get("decided_at"));
-        } catch (RuntimeException e) {
-          throw new IOException(file + ":" + n + ": invalid decided_at: " + r.get("decided_at"), e);
-        }
-        long t = at == null ? Long.MIN_VALUE : at;
-        if (decidedAt.containsKey(account) && decidedAt.get(account) > t) {
-          continue; // an earlier decision than the one already read
-        }
-        decidedAt.put(account, t);
-        boolean bad = label.equals(TruthLabel.DISTILLATION);
-        String population = r.hasNonNull("population") ? r.get("population").asText() : bad ? ALL_DISTILLATION : ALL_BENIGN;
-        String campaign = bad ? (r.hasNonNull("campaign") ? r.get("campaign").asText() : ALL_DISTILLATION) : null;
-        out.put(account, new TruthLabel(label, population, campaign));
+    int[] n = {0};
+    JsonLines.forEach(mapper, file, r -> {
+      n[0]++;
+      String account = r.path("account").asText("");
+      String label = r.path("label").asText("");
+      if (account.isEmpty()) {
+        throw new IOException(file + ": record " + n[0] + ": no \"account\"");
       }
-    }
+      if (!label.equals(TruthLabel.BENIGN) && !label.equals(TruthLabel.DISTILLATION)) {
+        throw new IOException(file + ": record " + n[0] + ": label must be \"distillation\" or \"benign\", got '" + label + "'");
+      }
+      Long at;
+      try {
+        at = Times.parse(r.get("decided_at"));
+      } catch (RuntimeException e) {
+        throw new IOException(file + ": record " + n[0] + ": invalid decided_at: " + r.get("decided_at"), e);
+      }
+      long t = at == null ? Long.MIN_VALUE : at;
+      if (decidedAt.containsKey(account) && decidedAt.get(account) > t) {
+        return; // an earlier decision than the one already read
+      }
+      decidedAt.put(account, t);
+      boolean bad = label.equals(TruthLabel.DISTILLATION);
+      String population = r.hasNonNull("population") ? r.get("population").asText() : bad ? ALL_DISTILLATION : ALL_BENIGN;
+      String campaign = bad ? (r.hasNonNull("campaign") ? r.get("campaign").asText() : ALL_DISTILLATION) : null;
+      out.put(account, new TruthLabel(label, population, campaign));
+    });
     if (out.isEmpty()) {
       throw new IOException(file + ": no labels");
     }

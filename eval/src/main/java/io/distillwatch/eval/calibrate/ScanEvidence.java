@@ -3,9 +3,8 @@ package io.distillwatch.eval.calibrate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.distillwatch.detect.DetectionConfig;
-import java.io.BufferedReader;
+import io.distillwatch.eval.metrics.JsonLines;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -60,7 +59,7 @@ final class ScanEvidence {
     }
     ScanEvidence out = new ScanEvidence(config, disabled);
     double full = Math.max(1, config.getOrDefault("score.full_evidence_events", 50.0));
-    lines(mapper, accounts, a -> {
+    JsonLines.forEach(mapper, accounts, a -> {
       String id = a.path("account").asText(null);
       if (id == null) {
         return;
@@ -79,7 +78,7 @@ final class ScanEvidence {
     });
     Path clusters = dir.resolve("clusters.jsonl");
     if (Files.isRegularFile(clusters)) {
-      lines(mapper, clusters, c -> {
+      JsonLines.forEach(mapper, clusters, c -> {
         if (!c.has("signals")) {
           throw new IOException(clusters + ": clusters carry no signals (a scan older than calibrate): clusters"
               + " cannot be re-scored; rerun scan");
@@ -100,26 +99,5 @@ final class ScanEvidence {
       ev.add(sid, s.path("value").asDouble(), s.path("contribution").asDouble(), config);
     }
     return ev;
-  }
-
-  private interface LineHandler {
-    void accept(JsonNode node) throws IOException;
-  }
-
-  private static void lines(ObjectMapper mapper, Path file, LineHandler h) throws IOException {
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      int n = 0;
-      while ((line = in.readLine()) != null) {
-        n++;
-        if (!line.isBlank()) {
-          try {
-            h.accept(mapper.readTree(line));
-          } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IOException(file + ":" + n + ": invalid JSON: " + e.getOriginalMessage(), e);
-          }
-        }
-      }
-    }
   }
 }

@@ -59,12 +59,7 @@ final class FabricatedTraceCampaign implements Population {
           List<PromptRecord> conv = deck.deal();
           for (int turn = 0; turn < conv.size() && budget > 0; turn++, budget--) {
             SimEvent e = base(ctx, account, t, relays, client);
-            for (int k = 0; k < turn; k++) {
-              e.messages.add(SimEvent.Message.user(conv.get(k).text()));
-              e.messages.add(SimEvent.Message.assistant());
-            }
-            e.messages.add(SimEvent.Message.user(conv.get(turn).text()));
-            e.prompt = conv.get(turn);
+            e.replay(conv, turn);
             e.maxTokens = 2048;
             e.temperature = 0.7;
             e.outputTokens = ctx.tokens(400, 0.8, e.maxTokens);

@@ -76,12 +76,7 @@ final class Humans implements Population {
           e.egress = egress;
           e.client = client;
           e.system = system;
-          for (int k = 0; k < turn; k++) {
-            e.messages.add(SimEvent.Message.user(conv.get(k).text()));
-            e.messages.add(SimEvent.Message.assistant());
-          }
-          e.messages.add(SimEvent.Message.user(conv.get(turn).text()));
-          e.prompt = conv.get(turn);
+          e.replay(conv, turn);
           e.maxTokens = maxTokens;
           e.temperature = temperature;
           e.stream = Boolean.TRUE;

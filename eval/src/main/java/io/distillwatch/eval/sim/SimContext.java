@@ -225,12 +225,7 @@ final class SimContext {
     List<PromptRecord> conv = genuine.get(vrnd.nextInt(genuine.size()));
     int turn = vrnd.nextInt(conv.size());
     e.messages.clear();
-    for (int j = 0; j < turn; j++) {
-      e.messages.add(SimEvent.Message.user(conv.get(j).text()));
-      e.messages.add(SimEvent.Message.assistant());
-    }
-    e.messages.add(SimEvent.Message.user(conv.get(turn).text()));
-    e.prompt = conv.get(turn);
+    e.replay(conv, turn);
     e.system = null;
     e.tools = null;
     e.n = null;
