@@ -2,9 +2,7 @@ package io.distillwatch.eval.metrics;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +21,7 @@ public final class ScanOutputReader {
       throw new IOException("no accounts.jsonl in scan output " + dir);
     }
     Map<String, Detection.AccountVerdict> accounts = new LinkedHashMap<>();
-    forEachLine(mapper, accountsFile, a -> {
+    JsonLines.forEach(mapper, accountsFile, a -> {
       String id = a.path("account").asText(null);
       if (id != null) {
         accounts.put(
@@ -37,7 +35,7 @@ public final class ScanOutputReader {
     List<Detection.Cluster> clusters = new ArrayList<>();
     Path clustersFile = dir.resolve("clusters.jsonl");
     if (Files.isRegularFile(clustersFile)) {
-      forEachLine(mapper, clustersFile, c -> {
+      JsonLines.forEach(mapper, clustersFile, c -> {
         List<String> members = new ArrayList<>();
         c.path("accounts").forEach(m -> members.add(m.asText()));
         clusters.add(new Detection.Cluster(c.path("cluster").asText(), members, c.path("verdict").asText("benign")));
@@ -52,27 +50,5 @@ public final class ScanOutputReader {
       }
     }
     return new Detection(label, accounts, clusters, eps, null);
-  }
-
-  private interface LineHandler {
-    void accept(JsonNode node) throws IOException;
-  }
-
-  private static void forEachLine(ObjectMapper mapper, Path file, LineHandler h) throws IOException {
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      int n = 0;
-      while ((line = in.readLine()) != null) {
-        n++;
-        if (line.isBlank()) {
-          continue;
-        }
-        try {
-          h.accept(mapper.readTree(line));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-          throw new IOException(file + ":" + n + ": invalid JSON: " + e.getOriginalMessage(), e);
-        }
-      }
-    }
   }
 }

@@ -46,6 +46,16 @@ final class SimEvent {
   Long reasoningTokens;
   long latencyMs;
 
+  /** Turn {@code turn} of a conversation, its earlier turns resent before it (answers as placeholders). */
+  void replay(List<PromptRecord> conversation, int turn) {
+    for (int k = 0; k < turn; k++) {
+      messages.add(Message.user(conversation.get(k).text()));
+      messages.add(Message.assistant());
+    }
+    messages.add(Message.user(conversation.get(turn).text()));
+    prompt = conversation.get(turn);
+  }
+
   String userAgent() {
     return userAgentOverride != null ? userAgentOverride : client.userAgent();
   }
