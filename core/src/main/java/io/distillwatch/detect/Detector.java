@@ -39,6 +39,16 @@ public final class Detector {
     int lastSystemFlags;
     String lastIp;
     IpInfo lastIpInfo;
+    long lastOwnAsn = -1;
+    IpInfo lastOwnAsnInfo;
+
+    IpInfo ownAsnInfo(IpIntel intel, long asn) {
+      if (asn != lastOwnAsn || lastOwnAsnInfo == null) {
+        lastOwnAsn = asn;
+        lastOwnAsnInfo = new IpInfo(null, null, null, intel.asnCategories(asn));
+      }
+      return lastOwnAsnInfo;
+    }
   }
 
   private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
@@ -331,6 +341,10 @@ public final class Detector {
         x.lastIpInfo = info;
       }
       s.ipIntelEvents++;
+      if (info.asn() == null && !info.hasCategory() && e.asn != null) {
+        // the address is in no known range: the event's own ASN is checked against the ASN lists
+        info = x.ownAsnInfo(intel, e.asn);
+      }
       if (info.is(IpCategory.DATACENTER) || info.is(IpCategory.CLOUD)) {
         s.datacenterEvents++;
       }

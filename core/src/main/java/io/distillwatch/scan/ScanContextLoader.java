@@ -52,7 +52,7 @@ public final class ScanContextLoader {
       models = f.entries();
       rejections.addAll(f.rejections());
     }
-    IpIntel ipIntel = r.ipintel == null ? null : loadIpIntel(Path.of(r.ipintel));
+    IpIntel ipIntel = r.noIpintel ? null : r.ipintel == null ? IpIntelLoader.loadShipped() : loadIpIntel(Path.of(r.ipintel));
     Map<String, String> allowlist = Map.of();
     if (r.allowlist != null) {
       LoadedFile<String> f = AllowlistFile.loadLenient(Path.of(r.allowlist));

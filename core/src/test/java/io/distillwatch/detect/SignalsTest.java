@@ -314,6 +314,22 @@ class SignalsTest {
   }
 
   @Test
+  void eventsOwnAsnCountsWhenItsAddressIsInNoKnownRange() {
+    IpIntel intel = io.distillwatch.ipintel.IpIntelLoader.loadShipped();
+    // 198.18.0.0/15 (benchmarking, RFC 2544) is in no published range; AS16509 is on the datacenter ASN list
+    Signal s = fires(detector(Map.of(), Map.of(), intel), series(30, MIN, e -> {
+      e.ip = "198.18.7." + (e.ts % 200);
+      e.asn = 16509L;
+    }), SignalIds.DATACENTER_EGRESS);
+    assertThat(s.evidence).contains("30 of 30 requests");
+    // the same addresses with a residential ISP's ASN (AS3320, Deutsche Telekom) do not count
+    silent(detector(Map.of(), Map.of(), intel), series(30, MIN, e -> {
+      e.ip = "198.18.7." + (e.ts % 200);
+      e.asn = 3320L;
+    }), SignalIds.DATACENTER_EGRESS);
+  }
+
+  @Test
   void anonymizer() {
     Signal s = fires(detector(Map.of(), Map.of(), Traffic.INTEL), series(30, MIN, e -> e.ip = "192.0.2.10"),
         SignalIds.ANONYMIZER);
