@@ -19,8 +19,11 @@ import java.util.List;
  * <p>Not thread-safe. {@link #write}/{@link #read} form a versioned binary codec for checkpoints.
  */
 public final class AccountState {
-  /** 2 adds exact IPs; version 1 states still read (with no IPs). */
-  static final byte VERSION = 2;
+  /**
+   * 2 adds exact IPs; 3 adds the counters of the issue-14 signals (max_tokens over the limit, declared
+   * purpose, observed and fabricated conversation history). Older states still read (with those empty).
+   */
+  static final byte VERSION = 3;
   /** Top-k capacities: head (first-sentence) templates and tail (last-sentence) templates. */
   static final int HEAD_K = 16;
   static final int TAIL_K = 8;
@@ -73,6 +76,17 @@ public final class AccountState {
   String reasoningExample;
   long maxTokensKnown;
   long maxTokensPinned;
+  /** Requests with max_tokens and a known limit (their model's, else the largest in the table). */
+  long maxTokensJudged;
+  long maxTokensOverlimit;
+  int maxTokensAsked;
+  /** Requests whose prompt or system prompt declares a dataset/training purpose (phrase table). */
+  long purposeEvents;
+  /** Requests carrying an assistant turn (a prior turn to check), and how many of those were observed. */
+  long historyJudged;
+  long historyObserved;
+  /** Allocated on the first request with a conversation key. */
+  ConversationSketch conversations;
   long nKnown;
   long nMultiEvents;
   int maxN;
@@ -203,6 +217,15 @@ public final class AccountState {
     }
     otherModelEvents = in.readLong();
     ips = version >= 2 ? CappedSet.read(in, IP_CAP) : new CappedSet(IP_CAP);
+    if (version >= 3) {
+      maxTokensJudged = in.readLong();
+      maxTokensOverlimit = in.readLong();
+      maxTokensAsked = in.readInt();
+      purposeEvents = in.readLong();
+      historyJudged = in.readLong();
+      historyObserved = in.readLong();
+      conversations = in.readBoolean() ? ConversationSketch.read(in) : null;
+    }
   }
 
   public String account() {
@@ -287,7 +310,12 @@ public final class AccountState {
   }
 
   public void write(DataOutput out) throws IOException {
-    out.writeByte(VERSION);
+    write(out, VERSION);
+  }
+
+  /** Writes the layout of an older {@code version} (fields it lacks left out): for format tests. */
+  void write(DataOutput out, int version) throws IOException {
+    out.writeByte(version);
     Codec.writeString(out, account);
     out.writeLong(events);
     out.writeLong(firstTs);
@@ -358,7 +386,23 @@ public final class AccountState {
       out.writeLong(modelCounts[i]);
     }
     out.writeLong(otherModelEvents);
+    if (version < 2) {
+      return;
+    }
     ips.write(out);
+    if (version < 3) {
+      return;
+    }
+    out.writeLong(maxTokensJudged);
+    out.writeLong(maxTokensOverlimit);
+    out.writeInt(maxTokensAsked);
+    out.writeLong(purposeEvents);
+    out.writeLong(historyJudged);
+    out.writeLong(historyObserved);
+    out.writeBoolean(conversations != null);
+    if (conversations != null) {
+      conversations.write(out);
+    }
   }
 
   /**

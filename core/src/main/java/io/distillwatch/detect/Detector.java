@@ -22,6 +22,8 @@ public final class Detector {
   private final Scorer scorer;
   private final double thinkingBudgetMax;
   private final long maxGapMillis;
+  private final PhraseTable purpose;
+  private static final PhraseTable SHIPPED_PURPOSE = PhraseTable.resource("declared-purpose.txt");
 
   private static final class Scratch {
     final PromptNormalizer normalizer = new PromptNormalizer();
@@ -59,6 +61,8 @@ public final class Detector {
     DetectionConfig c = context.config();
     this.thinkingBudgetMax = c.get("elicitation.reasoning_max.thinking_budget");
     this.maxGapMillis = (long) (c.get("automation.interarrival_regularity.max_gap_seconds") * 1000);
+    String phrases = c.file(SignalIds.DECLARED_PURPOSE + ".phrases");
+    this.purpose = phrases == null ? SHIPPED_PURPOSE : PhraseTable.file(java.nio.file.Path.of(phrases));
   }
 
   public DetectionContext context() {
@@ -98,11 +102,34 @@ public final class Detector {
     if (e.isMultiTurn()) {
       s.multiTurnEvents++;
     }
+    conversation(s, e);
     prompt(s, digest, x);
     params(s, e);
     usage(s, e);
     infrastructure(s, e, x);
     model(s, e);
+  }
+
+  /**
+   * Was the turn this request continues sent before, by this account (or, in the cluster pass, its
+   * cluster)? Checked before the request's own turn is remembered.
+   */
+  private static void conversation(AccountState s, UsageEvent e) {
+    if (e.turnKey == 0 && e.priorTurnKey == 0) {
+      return;
+    }
+    if (s.conversations == null) {
+      s.conversations = new ConversationSketch();
+    }
+    if (e.priorTurnKey != 0) {
+      s.historyJudged++;
+      if (s.conversations.contains(e.priorTurnKey)) {
+        s.historyObserved++;
+      }
+    }
+    if (e.turnKey != 0) {
+      s.conversations.add(e.turnKey);
+    }
   }
 
   private static void concurrency(AccountState s, UsageEvent e) {
@@ -156,7 +183,9 @@ public final class Detector {
       if (!e.system.equals(x.lastSystem)) {
         x.lastSystem = e.system;
         x.lastSystemHash = Hash64.fingerprint(e.system, 0x535953L);
-        x.lastSystemFlags = PromptFeatures.scan(x.normalizer.normalize(e.system), x.category, null);
+        NormalizedPrompt sp = x.normalizer.normalize(e.system);
+        x.lastSystemFlags = PromptFeatures.scan(sp, x.category, null)
+            | (purpose.find(sp) >= 0 ? PromptFeatures.DECLARED_PURPOSE : 0);
       }
       d.hasSystem = true;
       d.systemHash = x.lastSystemHash;
@@ -168,7 +197,7 @@ public final class Detector {
     }
     d.empty = false;
     d.fingerprint = Hash64.fingerprint(e.userText, 0x50524fL);
-    d.flags = PromptFeatures.scan(p, x.category, d);
+    d.flags = PromptFeatures.scan(p, x.category, d) | (purpose.find(p) >= 0 ? PromptFeatures.DECLARED_PURPOSE : 0);
     d.category = x.category[0];
     d.headKey = p.headKey();
     d.tailKey = p.tailKey();
@@ -188,6 +217,9 @@ public final class Detector {
     if (d.empty) {
       if ((systemFlags & PromptFeatures.COT) != 0) {
         s.cotEvents++;
+      }
+      if ((systemFlags & PromptFeatures.DECLARED_PURPOSE) != 0) {
+        s.purposeEvents++;
       }
       return;
     }
@@ -209,6 +241,9 @@ public final class Detector {
     }
     if ((flags & PromptFeatures.RUBRIC) != 0) {
       s.rubricEvents++;
+    }
+    if ((flags & PromptFeatures.DECLARED_PURPOSE) != 0) {
+      s.purposeEvents++;
     }
     if ((flags & PromptFeatures.BENCH_LAYOUT) != 0) {
       s.benchLayoutEvents++;
@@ -244,10 +279,21 @@ public final class Detector {
     }
     if (e.maxTokens != null) {
       var m = context.model(e.model);
-      if (m != null && m.maxOutputTokens != null) {
+      int limit = m != null && m.maxOutputTokens != null ? m.maxOutputTokens : 0;
+      if (limit > 0) {
         s.maxTokensKnown++;
-        if (e.maxTokens >= m.maxOutputTokens) {
+        if (e.maxTokens >= limit) {
           s.maxTokensPinned++;
+        }
+      } else {
+        // a model the table does not know: above every known model's limit is above its limit too
+        limit = context.largestOutputLimit();
+      }
+      if (limit > 0) {
+        s.maxTokensJudged++;
+        if (e.maxTokens > limit) {
+          s.maxTokensOverlimit++;
+          s.maxTokensAsked = Math.max(s.maxTokensAsked, e.maxTokens);
         }
       }
     }

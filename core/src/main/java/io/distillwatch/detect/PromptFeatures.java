@@ -15,6 +15,8 @@ final class PromptFeatures {
   static final int COT = 1;
   static final int RUBRIC = 2;
   static final int BENCH_LAYOUT = 4;
+  /** Declared dataset/training purpose (a {@link PhraseTable}, set by the detector, not by {@link #scan}). */
+  static final int DECLARED_PURPOSE = 8;
 
   /** Capability areas; index 0 is "general" (no area keyword). */
   static final String[] CATEGORIES = {

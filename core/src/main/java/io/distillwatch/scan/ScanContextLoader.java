@@ -46,8 +46,10 @@ public final class ScanContextLoader {
       accounts = f.entries();
       rejections.addAll(f.rejections());
     }
-    Map<String, ModelInfo> models = Map.of();
-    if (r.models != null) {
+    Map<String, ModelInfo> models;
+    if (r.models == null) {
+      models = ModelsFile.loadShipped().entries();
+    } else {
       LoadedFile<ModelInfo> f = ModelsFile.load(Path.of(r.models));
       models = f.entries();
       rejections.addAll(f.rejections());

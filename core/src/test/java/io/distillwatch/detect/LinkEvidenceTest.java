@@ -2,6 +2,7 @@ package io.distillwatch.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.distillwatch.event.UsageEvent;
 import io.distillwatch.linking.AccountEvidence;
 import io.distillwatch.linking.EvidenceExtractor;
 import io.distillwatch.linking.LinkKind;
@@ -56,7 +57,7 @@ class LinkEvidenceTest {
   void aVersion1StateStillReadsWithNoExactAddresses() throws Exception {
     AccountState s = Traffic.run(detector, List.of(Traffic.event("a", Traffic.T0, "hello")));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    s.write(new DataOutputStream(bytes));
+    s.write(new DataOutputStream(bytes), 2);
     ByteArrayOutputStream emptySet = new ByteArrayOutputStream();
     new CappedSet(AccountState.IP_CAP).write(new DataOutputStream(emptySet));
     byte[] v2 = bytes.toByteArray();
@@ -69,5 +70,29 @@ class LinkEvidenceTest {
     assertThat(read.ips()).isEmpty();
     assertThat(read.events()).isEqualTo(1);
     assertThat(read.ipPrefixes()).isEqualTo(s.ipPrefixes());
+  }
+
+  @Test
+  void aVersion2StateStillReadsWithEmptyConversationCounters() throws Exception {
+    UsageEvent first = Traffic.event("a", Traffic.T0, "hello", e -> e.turnKey = 7);
+    UsageEvent second = Traffic.event("a", Traffic.T0 + 1000, "more", e -> {
+      e.priorTurnKey = 7;
+      e.assistantTurns = 1;
+      e.userTurns = 2;
+    });
+    AccountState s = Traffic.run(detector, List.of(first, second));
+    ByteArrayOutputStream v2 = new ByteArrayOutputStream();
+    s.write(new DataOutputStream(v2), 2);
+    AccountState read = AccountState.read(new DataInputStream(new ByteArrayInputStream(v2.toByteArray())));
+    assertThat(read.ips()).isEqualTo(s.ips());
+    assertThat(read.historyJudged).isZero();
+    assertThat(read.conversations).isNull();
+
+    ByteArrayOutputStream v3 = new ByteArrayOutputStream();
+    s.write(new DataOutputStream(v3));
+    AccountState again = AccountState.read(new DataInputStream(new ByteArrayInputStream(v3.toByteArray())));
+    assertThat(again.historyJudged).isEqualTo(1);
+    assertThat(again.historyObserved).isEqualTo(1);
+    assertThat(again.conversations.contains(7)).isTrue();
   }
 }
