@@ -87,6 +87,8 @@ public final class AccountState {
   long historyObserved;
   /** Allocated on the first request with a conversation key. */
   ConversationSketch conversations;
+  /** Substantive prompts sampled for {@code prompt_overlap} linking. */
+  PromptSample promptSample = new PromptSample();
   long nKnown;
   long nMultiEvents;
   int maxN;
@@ -225,6 +227,7 @@ public final class AccountState {
       historyJudged = in.readLong();
       historyObserved = in.readLong();
       conversations = in.readBoolean() ? ConversationSketch.read(in) : null;
+      promptSample = PromptSample.read(in);
     }
   }
 
@@ -288,6 +291,19 @@ public final class AccountState {
   /** Up to 8 TLS fingerprints, each with the client its user agent claims ({@code fp client}). */
   public List<String> tlsFingerprints() {
     return tlsFps.items();
+  }
+
+  /**
+   * Up to 48 32-bit fingerprints of the account's substantive prompts (≥ 12 tokens, no benchmark
+   * layout), a consistent hash sample ({@link PromptSample}): evidence for {@code prompt_overlap}.
+   */
+  public int[] promptSample() {
+    return promptSample.values();
+  }
+
+  /** Whether the prefix set is full (then the account used more prefixes than it lists). */
+  public boolean ipPrefixesFull() {
+    return ipPrefixes.full();
   }
 
   /** Up to 4 payment fingerprints seen on events. */
@@ -403,6 +419,7 @@ public final class AccountState {
     if (conversations != null) {
       conversations.write(out);
     }
+    promptSample.write(out);
   }
 
   /**

@@ -23,6 +23,11 @@ public final class Detector {
   private final double thinkingBudgetMax;
   private final long maxGapMillis;
   private final PhraseTable purpose;
+  /**
+   * Prompts shorter than this many tokens (12) are never linking evidence: greetings and one-line
+   * questions recur across unrelated people. Benchmark layouts are left out too.
+   */
+  static final int PROMPT_OVERLAP_MIN_TOKENS = 12;
   private static final PhraseTable SHIPPED_PURPOSE = PhraseTable.resource("declared-purpose.txt");
 
   private static final class Scratch {
@@ -198,6 +203,7 @@ public final class Detector {
     d.empty = false;
     d.fingerprint = Hash64.fingerprint(e.userText, 0x50524fL);
     d.flags = PromptFeatures.scan(p, x.category, d) | (purpose.find(p) >= 0 ? PromptFeatures.DECLARED_PURPOSE : 0);
+    d.tokenCount = p.tokenCount();
     d.category = x.category[0];
     d.headKey = p.headKey();
     d.tailKey = p.tailKey();
@@ -249,6 +255,9 @@ public final class Detector {
       s.benchLayoutEvents++;
     }
     s.categories[d.category]++;
+    if (d.tokenCount >= PROMPT_OVERLAP_MIN_TOKENS && (flags & PromptFeatures.BENCH_LAYOUT) == 0) {
+      s.promptSample.offer(d.fingerprint);
+    }
     int h = s.heads.offer(d.headKey);
     if (s.heads.wantsExample(h)) {
       s.heads.example(h, d.headExample());

@@ -49,6 +49,9 @@ public final class EvidenceExtractor {
     for (String prefix : state.ipPrefixes()) {
       put(keys, LinkKind.IP_PREFIX, prefix);
     }
+    for (String pool : ExitPools.values(state.ipPrefixes(), state.ipPrefixesFull())) {
+      put(keys, LinkKind.EXIT_POOL, pool);
+    }
     for (String asn : state.asns()) {
       put(keys, LinkKind.ASN, asn);
     }
@@ -59,6 +62,10 @@ public final class EvidenceExtractor {
       put(keys, LinkKind.SYSTEM_PROMPT, system);
     }
     templateKeys(state, keys);
+    for (int fp : state.promptSample()) {
+      String hex = String.format(java.util.Locale.ROOT, "%08x", fp);
+      keys.put(LinkKind.PROMPT_OVERLAP.key(hex), "prompt " + hex + " (sent verbatim by these accounts)");
+    }
     coactivityKeys(state.activity(), keys);
     if (info != null && info.createdAt != null) {
       String domain = info.effectiveEmailDomain();

@@ -31,6 +31,62 @@ class LinkEvidenceTest {
   }
 
   @Test
+  void anAccountOnAFewPrefixesHoldsItsExitPoolsAndOneOnManyHoldsNone() {
+    AccountState few = Traffic.run(detector, List.of(
+        Traffic.event("a", Traffic.T0, "x", e -> e.ip = "203.0.1.7"),
+        Traffic.event("a", Traffic.T0 + 1, "x", e -> e.ip = "203.0.2.9"),
+        Traffic.event("a", Traffic.T0 + 2, "x", e -> e.ip = "203.0.3.1")));
+    assertThat(new EvidenceExtractor().extract(few, null).keys).contains(
+        LinkKind.EXIT_POOL.key("203.0.1.0/24 203.0.2.0/24"), LinkKind.EXIT_POOL.key("203.0.1.0/24 203.0.3.0/24"),
+        LinkKind.EXIT_POOL.key("203.0.2.0/24 203.0.3.0/24"));
+    java.util.List<UsageEvent> spread = new java.util.ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      final int k = i;
+      spread.add(Traffic.event("b", Traffic.T0 + i, "x", e -> e.ip = "198.51." + k + ".1"));
+    }
+    assertThat(new EvidenceExtractor().extract(Traffic.run(detector, List.of(spread.get(0))), null).keys)
+        .noneMatch(k -> k.startsWith("exit_pool|"));
+    assertThat(new EvidenceExtractor().extract(Traffic.run(detector, spread), null).keys)
+        .as("twelve prefixes are not a small pool").noneMatch(k -> k.startsWith("exit_pool|"));
+  }
+
+  @Test
+  void substantivePromptsAreOverlapEvidenceButGreetingsAndBenchmarkItemsAreNot() {
+    AccountState s = Traffic.run(detector, List.of(
+        Traffic.event("a", Traffic.T0, "Write a short story about a lighthouse keeper who finds a message in a bottle."),
+        Traffic.event("a", Traffic.T0 + 1, "hello, how are you today?"),
+        Traffic.event("a", Traffic.T0 + 2, "The following is a multiple choice question about anatomy. Which bone is"
+            + " the longest in the human body?\nA. femur\nB. tibia\nC. humerus\nD. fibula\nAnswer:")));
+    assertThat(new EvidenceExtractor().extract(s, null).keys).filteredOn(k -> k.startsWith("prompt_overlap|"))
+        .hasSize(1);
+  }
+
+  @Test
+  void thePromptSampleStaysBoundedAndConsistent() {
+    PromptSample a = new PromptSample();
+    PromptSample b = new PromptSample();
+    for (long i = 0; i < 5_000; i++) {
+      long fp = io.distillwatch.template.Hash64.mix(i + 1);
+      a.offer(fp);
+      if (i % 2 == 0) {
+        b.offer(fp);
+      }
+    }
+    assertThat(a.values()).hasSizeLessThanOrEqualTo(PromptSample.CAP).hasSizeGreaterThan(PromptSample.CAP / 4);
+    // a prompt both sent is in both samples whenever it is below the lower level: b's sample lies within a's
+    java.util.Set<Integer> inA = new java.util.HashSet<>();
+    for (int v : a.values()) {
+      inA.add(v);
+    }
+    long bound = java.util.Arrays.stream(a.values()).mapToLong(Integer::toUnsignedLong).max().orElse(0);
+    for (int v : b.values()) {
+      if (Integer.toUnsignedLong(v) <= bound) {
+        assertThat(inA).contains(v);
+      }
+    }
+  }
+
+  @Test
   void aTlsFingerprintIsEvidenceTogetherWithTheClientTheUserAgentClaims() {
     AccountState s = Traffic.run(detector, List.of(
         Traffic.event("a", Traffic.T0, "hi", e -> {
