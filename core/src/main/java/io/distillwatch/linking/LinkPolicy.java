@@ -63,6 +63,23 @@ public final class LinkPolicy {
     return p;
   }
 
+  /**
+   * These weights with some kinds switched off, for ablation: entries {@code link.<kind>} (e.g.
+   * {@code link.prompt_overlap}) of a scan's {@code --disable-signals}; other entries are ignored.
+   */
+  public LinkPolicy without(java.util.Collection<String> disabled) {
+    LinkPolicy p = new LinkPolicy(linkThreshold, fullySpecificUpTo, maxPairsAccounts);
+    p.base.putAll(base);
+    p.maxAccounts.putAll(maxAccounts);
+    p.nonDecaying.addAll(nonDecaying);
+    for (LinkKind k : LinkKind.values()) {
+      if (disabled.contains("link." + k.code())) {
+        p.maxAccounts.put(k, 0);
+      }
+    }
+    return p;
+  }
+
   private void set(LinkKind kind, double weight, int max) {
     base.put(kind, weight);
     maxAccounts.put(kind, max);

@@ -204,6 +204,16 @@ class LinkerTest {
   }
 
   @Test
+  void aLinkKindCanBeSwitchedOffForAblation() {
+    Linker without = new Linker(LinkPolicy.defaults().without(List.of("link.exit_pool", "infra")));
+    List<String> pool = List.of("203.0.1.0/24", "203.0.2.0/24", "203.0.3.0/24");
+    for (int i = 0; i < 10; i++) {
+      without.add(new AccountEvidence(String.format("op-%02d", i), poolEvidence("card-" + i / 5, pool)));
+    }
+    assertThat(without.link()).hasSize(2).allSatisfy(c -> assertThat(c.accounts()).hasSize(5));
+  }
+
+  @Test
   void aPoolManyOthersAlsoUseIsNotExclusiveAndLinksNothing() {
     List<String> pool = List.of("203.0.1.0/24", "203.0.2.0/24");
     for (int i = 0; i < 4; i++) {
