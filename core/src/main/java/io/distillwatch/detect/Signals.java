@@ -562,7 +562,9 @@ final class Signals {
     }
     if (s.events >= observed.min) {
       double share = s.historyObserved / (double) s.events;
-      double st = observed.ramp(share);
+      // an account that also sends fabricated histories earns the benefit only for its honest share
+      double honest = s.historyJudged == 0 ? 1 : s.historyObserved / (double) s.historyJudged;
+      double st = observed.ramp(share) * honest;
       f.add(SignalIds.OBSERVED_CONVERSATION, DAMPER, share, observed.weight * st,
           f.evidence && st > 0
               ? fmt("%s of %s requests (%s) continue a conversation whose earlier turn this account sent as an"

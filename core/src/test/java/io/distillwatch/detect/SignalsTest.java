@@ -437,6 +437,16 @@ class SignalsTest {
     // multi-turn requests whose earlier turns were never sent are not conversation
     silent(detector(), conversations(10, 4, false), SignalIds.OBSERVED_CONVERSATION);
     silent(detector(), series(40, MIN, e -> {}), SignalIds.OBSERVED_CONVERSATION);
+    // half honest, half fabricated: the damper shrinks with the fabricated share
+    List<UsageEvent> mixed = new ArrayList<>(conversations(10, 4, true));
+    for (UsageEvent e : conversations(10, 4, false)) {
+      e.turnKey += 1_000_000;
+      e.priorTurnKey = e.priorTurnKey == 0 ? 0 : e.priorTurnKey - 1_000_000;
+      e.ts += DAY;
+      mixed.add(e);
+    }
+    Signal half = fires(detector(), mixed, SignalIds.OBSERVED_CONVERSATION);
+    assertThat(-half.contribution).isLessThan(-s.contribution);
     assertThat(Traffic.run(detector(), conversations(10, 4, true)).events()).isEqualTo(40);
     assertThat(detector().explain(Traffic.run(detector(), conversations(10, 4, true))))
         .noneMatch(x -> SignalIds.RETIRED.contains(x.id));
