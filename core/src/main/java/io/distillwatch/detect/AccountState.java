@@ -301,6 +301,14 @@ public final class AccountState {
     return promptSample.values();
   }
 
+  /**
+   * How broad the account's prompts are: 0 while it sent at most 48 distinct substantive prompts,
+   * then one more per doubling ({@link PromptSample}).
+   */
+  public int promptSampleLevel() {
+    return promptSample.level();
+  }
+
   /** Whether the prefix set is full (then the account used more prefixes than it lists). */
   public boolean ipPrefixesFull() {
     return ipPrefixes.full();

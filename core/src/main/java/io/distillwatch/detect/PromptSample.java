@@ -49,6 +49,11 @@ final class PromptSample {
     }
   }
 
+  /** How many times the level halved: the account sent about {@code CAP << level} distinct such prompts or more. */
+  int level() {
+    return level;
+  }
+
   /** The sampled fingerprints, in the order first seen. */
   int[] values() {
     return values == null ? new int[0] : java.util.Arrays.copyOf(values, size);
