@@ -203,7 +203,9 @@ public final class Detector {
     d.empty = false;
     d.fingerprint = Hash64.fingerprint(e.userText, 0x50524fL);
     d.flags = PromptFeatures.scan(p, x.category, d) | (purpose.find(p) >= 0 ? PromptFeatures.DECLARED_PURPOSE : 0);
-    d.tokenCount = p.tokenCount();
+    if (p.tokenCount() >= PROMPT_OVERLAP_MIN_TOKENS) {
+      d.flags |= PromptFeatures.SUBSTANTIVE;
+    }
     d.category = x.category[0];
     d.headKey = p.headKey();
     d.tailKey = p.tailKey();
@@ -255,7 +257,7 @@ public final class Detector {
       s.benchLayoutEvents++;
     }
     s.categories[d.category]++;
-    if (d.tokenCount >= PROMPT_OVERLAP_MIN_TOKENS && (flags & PromptFeatures.BENCH_LAYOUT) == 0) {
+    if ((d.flags & PromptFeatures.SUBSTANTIVE) != 0 && (flags & PromptFeatures.BENCH_LAYOUT) == 0) {
       s.promptSample.offer(d.fingerprint);
     }
     int h = s.heads.offer(d.headKey);

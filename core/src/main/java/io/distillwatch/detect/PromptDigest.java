@@ -29,8 +29,6 @@ public final class PromptDigest {
   int category;
   long[] words = new long[16];
   int wordCount;
-  /** Tokens of the user prompt; set when digested, not encoded (0 after {@link #read}). */
-  int tokenCount;
   long headKey;
   long tailKey;
   /** Set when {@link #words} hold {@link Hll#register} codes instead of hashes (relative encoding). */
@@ -52,7 +50,6 @@ public final class PromptDigest {
     flags = 0;
     category = 0;
     wordCount = 0;
-    tokenCount = 0;
     wordsAreRegisters = false;
     headKey = 0;
     tailKey = 0;
