@@ -85,6 +85,9 @@ public final class AccountState {
   /** Requests carrying an assistant turn (a prior turn to check), and how many of those were observed. */
   long historyJudged;
   long historyObserved;
+  /** Of those, requests whose earlier turns hold the model's tool calls, and how many were observed. */
+  long toolHistoryJudged;
+  long toolHistoryObserved;
   /** Allocated on the first request with a conversation key. */
   ConversationSketch conversations;
   /** Substantive prompts sampled for {@code prompt_overlap} linking. */
@@ -226,6 +229,8 @@ public final class AccountState {
       purposeEvents = in.readLong();
       historyJudged = in.readLong();
       historyObserved = in.readLong();
+      toolHistoryJudged = in.readLong();
+      toolHistoryObserved = in.readLong();
       conversations = in.readBoolean() ? ConversationSketch.read(in) : null;
       promptSample = PromptSample.read(in);
     }
@@ -423,6 +428,8 @@ public final class AccountState {
     out.writeLong(purposeEvents);
     out.writeLong(historyJudged);
     out.writeLong(historyObserved);
+    out.writeLong(toolHistoryJudged);
+    out.writeLong(toolHistoryObserved);
     out.writeBoolean(conversations != null);
     if (conversations != null) {
       conversations.write(out);

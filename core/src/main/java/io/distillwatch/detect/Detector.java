@@ -127,9 +127,14 @@ public final class Detector {
       s.conversations = new ConversationSketch();
     }
     if (e.priorTurnKey != 0) {
+      boolean seen = s.conversations.contains(e.priorTurnKey);
       s.historyJudged++;
-      if (s.conversations.contains(e.priorTurnKey)) {
-        s.historyObserved++;
+      s.historyObserved += seen ? 1 : 0;
+      if (e.toolUseBlocks > 0) {
+        // a tool call in the history is the model's own output: a genuine agent loop received it as
+        // the answer to an earlier request of this account
+        s.toolHistoryJudged++;
+        s.toolHistoryObserved += seen ? 1 : 0;
       }
     }
     if (e.turnKey != 0) {

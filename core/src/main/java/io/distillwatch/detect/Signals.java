@@ -316,15 +316,15 @@ final class Signals {
   }
 
   private void fabricatedHistory(AccountState s, Findings f) {
-    if (s.historyJudged >= fabricated.min) {
-      long unseen = s.historyJudged - s.historyObserved;
-      double share = unseen / (double) s.historyJudged;
+    if (s.toolHistoryJudged >= fabricated.min) {
+      long unseen = s.toolHistoryJudged - s.toolHistoryObserved;
+      double share = unseen / (double) s.toolHistoryJudged;
       double st = fabricated.ramp(share);
       f.add(SignalIds.FABRICATED_HISTORY, CONTENT, share, fabricated.weight * st,
           f.evidence && st > 0
-              ? fmt("%s of %s requests with earlier turns (%s) continue a conversation this account never sent:"
-                      + " the turn the earlier assistant message answers was not an earlier request",
-                  n(unseen), n(s.historyJudged), pct(share))
+              ? fmt("%s of %s requests whose earlier turns hold the model's tool calls (%s) continue an agent loop"
+                      + " this account never ran: the request those tool calls answered was never sent",
+                  n(unseen), n(s.toolHistoryJudged), pct(share))
               : null);
     }
   }

@@ -420,6 +420,7 @@ class SignalsTest {
         out.add(event("a", T0 + out.size() * MIN, VARIED[out.size() % 10] + " " + word(out.size()), e -> {
           e.userTurns = turn + 1;
           e.assistantTurns = turn;
+          e.toolUseBlocks = turn; // an agent loop: each earlier assistant turn called a tool
           e.turnKey = own;
           // a fabricated history names a turn that was never sent
           e.priorTurnKey = turn == 0 ? 0 : observed ? prior : -prior;
@@ -455,13 +456,17 @@ class SignalsTest {
   @Test
   void fabricatedHistory() {
     Signal s = fires(detector(), conversations(10, 4, false), SignalIds.FABRICATED_HISTORY);
-    assertThat(s.evidence).contains("30 of 30 requests with earlier turns (100%)");
+    assertThat(s.evidence).contains("30 of 30 requests whose earlier turns hold the model's tool calls (100%)");
     assertThat(s.contribution).isPositive();
     silent(detector(), conversations(10, 4, true), SignalIds.FABRICATED_HISTORY);
     // conversations begun before the log window: each is unobserved once, then observed
     List<UsageEvent> resumed = conversations(8, 6, true);
     resumed.removeIf(e -> e.assistantTurns == 0);
     silent(detector(), resumed, SignalIds.FABRICATED_HISTORY);
+    // text histories never sent (an app relaying chats begun elsewhere, sampled logs) are not judged
+    List<UsageEvent> textOnly = conversations(10, 4, false);
+    textOnly.forEach(e -> e.toolUseBlocks = 0);
+    silent(detector(), textOnly, SignalIds.FABRICATED_HISTORY);
   }
 
   @Test
