@@ -21,7 +21,10 @@ final class Evidence {
       java.util.Set.of("volume.output_input_ratio", "volume.max_tokens_pinned", "structure.template_concentration",
           "structure.topic_sweep", "structure.capability_focus", "elicitation.cot", "elicitation.reasoning_max",
           "elicitation.rubric_grading", "elicitation.tool_trace", "elicitation.repeated_sampling",
-          "elicitation.logprobs");
+          "elicitation.logprobs", "volume.max_tokens_overlimit", "structure.fabricated_history",
+          "elicitation.declared_purpose",
+          // uncapped context (ADR 0023): re-scored like content, outside the cap
+          "account.throwaway_volume");
 
   final double gate;
   final double[] content = new double[GROUPS.size()];
