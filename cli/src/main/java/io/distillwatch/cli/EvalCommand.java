@@ -106,6 +106,16 @@ public final class EvalCommand implements Callable<Integer> {
       description = "Run N randomised variants of the held-out split at the shipped thresholds (or --scan-arg --config).")
   int variants;
 
+  @Option(names = "--first-variant", defaultValue = "1", paramLabel = "K",
+      description = "With --variants: start at variant K (to split a long run over several processes).")
+  int firstVariant;
+
+  @Option(names = "--resume", description = "With --variants: reuse a variant's metrics.json when it exists.")
+  boolean resume;
+
+  @Option(names = "--summarise", description = "With --variants: only summarise the variants already run (no simulation).")
+  boolean summariseOnly;
+
   @Override
   public Integer call() {
     try {
@@ -296,8 +306,21 @@ public final class EvalCommand implements Callable<Integer> {
     VariantSummary summary = new VariantSummary();
     ObjectNode timings = mapper.createObjectNode();
     long t0 = System.nanoTime();
-    for (int i = 1; i <= variants; i++) {
+    if (firstVariant < 1) {
+      throw new UsageException("--first-variant must be at least 1");
+    }
+    List<Integer> missing = new ArrayList<>();
+    for (int i = firstVariant; i < firstVariant + variants; i++) {
       long v0 = System.nanoTime();
+      Path done = out.resolve("variants").resolve(SimulateCommand.variantDir(i)).resolve(Scorer.METRICS_JSON);
+      if ((resume || summariseOnly) && Files.isRegularFile(done)) {
+        summary.addFromMetrics(done);
+        continue;
+      }
+      if (summariseOnly) {
+        missing.add(i);
+        continue;
+      }
       SimConfig cfg = SimulateCommand.variant(new SimConfig(seed, scale, days, SourceSplit.of(side, heldoutSources)), data, i);
       Path dir = out.resolve("variants").resolve(SimulateCommand.variantDir(i));
       Path sim = dir.resolve("data");
@@ -313,6 +336,10 @@ public final class EvalCommand implements Callable<Integer> {
     }
     ObjectNode j = summary.toJson(mapper);
     j.put("seed", seed).put("scale", scale).put("days", days).put("split", side.label());
+    j.put("first_variant", firstVariant);
+    if (!missing.isEmpty()) {
+      missing.forEach(j.putArray("not_run")::add);
+    }
     j.put("seconds", (System.nanoTime() - t0) / 1e9);
     j.set("seconds_per_variant", timings);
     if (!scanArgs.isEmpty()) {
@@ -320,7 +347,8 @@ public final class EvalCommand implements Callable<Integer> {
     }
     Files.createDirectories(out);
     mapper.writeValue(out.resolve("variants.json").toFile(), j);
-    String md = summary.toMarkdown();
+    String md = summary.toMarkdown()
+        + (missing.isEmpty() ? "" : "\nNot run (left out of the summary): variants " + missing + ".\n");
     Files.writeString(out.resolve("variants.md"), md, StandardCharsets.UTF_8);
     return md;
   }

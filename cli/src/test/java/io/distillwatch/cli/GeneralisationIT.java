@@ -40,5 +40,13 @@ class GeneralisationIT {
     assertThat(Files.isRegularFile(dir.resolve("variants/variant-02/metrics.json"))).isTrue();
     assertThat(m.readTree(dir.resolve("variants/variant-01/data/truth.json").toFile()).path("variant").path("index").asInt())
         .isEqualTo(1);
+    // a run split over processes is summarised from the variants' metrics.json
+    Files.delete(dir.resolve("variants.json"));
+    assertThat(new CommandLine(new EvalCommand()).execute("--out", dir.toString(), "--variants", "3", "--summarise",
+        "--corpus", SharedData.locate().get().toString())).isZero();
+    JsonNode summarised = m.readTree(dir.resolve("variants.json").toFile());
+    assertThat(summarised.path("variants").asInt()).isEqualTo(2);
+    assertThat(summarised.path("not_run").get(0).asInt()).isEqualTo(3);
+    assertThat(summarised.path("campaigns")).isEqualTo(variants.path("campaigns"));
   }
 }

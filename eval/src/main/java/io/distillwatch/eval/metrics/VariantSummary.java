@@ -29,6 +29,16 @@ public final class VariantSummary {
     detector.benign().forEach((k, v) -> benign.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
   }
 
+  /** Adds the detector's result of a variant from its {@code metrics.json} (the first method). */
+  public void addFromMetrics(java.nio.file.Path metricsJson) throws java.io.IOException {
+    ObjectMapper m = MetricsReport.mapper();
+    com.fasterxml.jackson.databind.JsonNode first = m.readTree(metricsJson.toFile()).path("methods").path(0);
+    if (first.isMissingNode()) {
+      throw new java.io.IOException(metricsJson + ": no methods");
+    }
+    add(m.treeToValue(first, MethodResult.class));
+  }
+
   public int variants() {
     return variants;
   }
