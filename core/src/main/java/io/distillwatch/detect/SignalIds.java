@@ -35,6 +35,8 @@ public final class SignalIds {
   /** Damper: verified enterprise account. */
   public static final String VERIFIED_ORG = "damper.verified_org";
   public static final String ALLOWLIST_EXEMPT = "allowlist.exempt";
+  /** Context: the account matches indicators other providers shared (ADR 0025; cannot convict alone). */
+  public static final String CROSSREF_MATCH = "crossref.match";
 
   /** Every id the per-account detector can emit, in documentation order. */
   public static final List<String> ALL =
@@ -43,7 +45,8 @@ public final class SignalIds {
           INTERARRIVAL_REGULARITY, CONCURRENCY, TEMPLATE_CONCENTRATION, SINGLE_TURN, TOPIC_SWEEP,
           CAPABILITY_FOCUS, COT, REASONING_MAX, RUBRIC_GRADING, TOOL_TRACE, REPEATED_SAMPLING,
           LOGPROBS, RELEASE_PIVOT, DATACENTER_EGRESS, ANONYMIZER, CLIENT_MISMATCH, FRESH, SIGNUP_PATH,
-          DISPOSABLE_EMAIL, BENCHMARK, CONVERSATIONAL, VERIFIED_ORG, ALLOWLIST_EXEMPT);
+          DISPOSABLE_EMAIL, BENCHMARK, CONVERSATIONAL, VERIFIED_ORG, ALLOWLIST_EXEMPT,
+          CROSSREF_MATCH);
 
   private SignalIds() {}
 }

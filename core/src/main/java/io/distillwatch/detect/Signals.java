@@ -30,6 +30,7 @@ final class Signals {
   }
 
   private final DetectionContext ctx;
+  private final P crossrefMatch;
   private final P requests;
   private final P outputTokens;
   private final P ratio;
@@ -109,6 +110,7 @@ final class Signals {
     benchmarkTemp0 =
         new P(0, c.get(SignalIds.BENCHMARK + ".temp0_lo"), c.get(SignalIds.BENCHMARK + ".temp0_hi"), 0);
     conversational = p(c, SignalIds.CONVERSATIONAL);
+    crossrefMatch = p(c, SignalIds.CROSSREF_MATCH);
     verified =
         new P(c.get(SignalIds.VERIFIED_ORG + ".weight"), 0, 1, c.get(SignalIds.VERIFIED_ORG + ".min_events"));
   }
@@ -125,7 +127,24 @@ final class Signals {
     releasePivot(s, f);
     infrastructure(s, f);
     account(s, f);
+    crossref(s, f);
     dampers(s, f);
+  }
+
+  // ---- cross-provider match -----------------------------------------------------------------
+
+  private void crossref(AccountState s, Findings f) {
+    CrossrefLookup lookup = ctx.crossref();
+    if (lookup == null || s.events < crossrefMatch.min) {
+      return;
+    }
+    CrossrefLookup.Match m = lookup.match(s, ctx.account(s.account()));
+    if (m == null || m.strength() <= 0) {
+      return;
+    }
+    double st = crossrefMatch.ramp(m.strength());
+    f.add(SignalIds.CROSSREF_MATCH, Scorer.Kind.CORROBORATING, m.strength(), crossrefMatch.weight * st,
+        f.evidence && st > 0 ? m.evidence() : null);
   }
 
   // ---- volume --------------------------------------------------------------------------------
