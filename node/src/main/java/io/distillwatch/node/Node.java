@@ -22,6 +22,7 @@ public final class Node implements AutoCloseable {
   private final NodeStore reader;
   private final NodeHttp http;
   private final String restoredFrom;
+  private io.distillwatch.node.crossref.CrossrefService crossref;
 
   private Node(JobClient job, NodeStore reader, NodeHttp http, String restoredFrom) {
     this.job = job;
@@ -32,11 +33,19 @@ public final class Node implements AutoCloseable {
 
   /** Starts the node with the core detector. */
   public static Node start(NodeConfig config) throws Exception {
+    io.distillwatch.node.crossref.CrossrefService.prepareMatching(config);
     return start(config, new DetectorRules(config.sideFiles()));
   }
 
   /** Starts the node with the given rules (tests use deterministic probe rules). */
   public static Node start(NodeConfig config, AccountRules<?> rules) throws Exception {
+    return start(config, rules, java.net.http.HttpClient.newHttpClient());
+  }
+
+  /** As {@link #start(NodeConfig, AccountRules)}; cross-referencing talks to the hub through {@code crossrefHttp}. */
+  public static Node start(NodeConfig config, AccountRules<?> rules, java.net.http.HttpClient crossrefHttp)
+      throws Exception {
+    io.distillwatch.node.crossref.CrossrefService.prepareMatching(config);
     Files.createDirectories(config.dataDir());
     Files.createDirectories(config.checkpointDir());
     if (!config.isKafkaInput()) {
@@ -52,7 +61,9 @@ public final class Node implements AutoCloseable {
     NodeStore reader = NodeStore.connect(config.store());
     NodeHttp http =
         NodeHttp.start(config.get("http.host"), config.httpPort(), () -> status(job), reader, NodeMetrics.jvm());
-    return new Node(job, reader, http, restore);
+    Node node = new Node(job, reader, http, restore);
+    node.crossref = io.distillwatch.node.crossref.CrossrefService.start(config, reader, crossrefHttp);
+    return node;
   }
 
   private static String restorePath(NodeConfig config) {
@@ -96,8 +107,16 @@ public final class Node implements AutoCloseable {
     job.getJobExecutionResult().get();
   }
 
+  /** The cross-referencing loop, or null when {@code crossref.hub} is not set. */
+  public io.distillwatch.node.crossref.CrossrefService crossref() {
+    return crossref;
+  }
+
   @Override
   public void close() throws Exception {
+    if (crossref != null) {
+      crossref.close();
+    }
     http.close();
     try {
       job.cancel().get(30, TimeUnit.SECONDS);
