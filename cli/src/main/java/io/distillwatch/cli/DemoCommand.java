@@ -15,13 +15,17 @@ import picocli.CommandLine.Option;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = "Generate a small labelled sample of API traffic (the project's own) and scan it.")
+    description = {"Generate a small labelled sample of API traffic (the project's own) and scan it;",
+        "then run a hub and two provider nodes in one process and show a cross-provider match (out/demo/crossref)."})
 public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--out", defaultValue = "out/demo", description = "Output directory (default: ${DEFAULT-VALUE}).")
   Path out;
 
   @Option(names = "--seed", defaultValue = "7", description = "Sample seed (default: ${DEFAULT-VALUE}).")
   long seed;
+
+  @Option(names = "--no-crossref", description = "Skip the cross-provider part (a hub and two provider nodes).")
+  boolean noCrossref;
 
   @Override
   public Integer call() throws Exception {
@@ -43,6 +47,10 @@ public final class DemoCommand implements Callable<Integer> {
       }
     }
     System.out.println("(other accounts: benign and labelled benign) — report: " + out.resolve("report.html"));
+    if (!noCrossref) {
+      // a campaign spread over two providers: A convicts and publishes, B matches and answers (docs/crossref.md)
+      io.distillwatch.node.crossref.CrossProviderDemo.run(out.resolve("crossref"), System.out);
+    }
     return ExitCodes.OK;
   }
 }

@@ -70,7 +70,21 @@ public final class CrossrefService implements AutoCloseable {
     t.setDaemon(true);
     return t;
   });
+  private final Map<String, Sighted> sighted = new java.util.HashMap<>();
   private volatile int published;
+
+  /** What this node has sighted of one indicator: accounts (counted, never sent), times, basis. */
+  private static final class Sighted {
+    final Set<String> accounts = new HashSet<>();
+    final Instant first;
+    Instant last;
+    boolean own;
+
+    Sighted(Instant first) {
+      this.first = first;
+      this.last = first;
+    }
+  }
   private volatile int sightings;
   private volatile int pulled;
 
@@ -176,15 +190,26 @@ public final class CrossrefService implements AutoCloseable {
       campaigns++;
     }
     if (matcher != null) {
+      Set<String> changed = new TreeSet<>();
       for (Map.Entry<String, Map<String, Instant>> m : matcher.drainMatches().entrySet()) {
-        String basis = ownDetection(m.getKey()) ? CrossrefIndicators.BASIS_DETECTION : CrossrefIndicators.BASIS_MATCH;
+        boolean own = ownDetection(m.getKey());
         for (Map.Entry<String, Instant> hit : m.getValue().entrySet()) {
           if (hit.getKey().startsWith("indicator--")) {
-            objects.add(new CrossrefIndicators(stix).sighting(hit.getKey(), basis, hit.getValue(), hit.getValue(), 1,
-                hit.getValue()));
-            sightings++;
+            Sighted s = sighted.computeIfAbsent(hit.getKey(), k -> new Sighted(hit.getValue()));
+            if (s.accounts.add(m.getKey()) | (own && !s.own) | hit.getValue().isAfter(s.last)) {
+              s.own |= own;
+              s.last = hit.getValue().isAfter(s.last) ? hit.getValue() : s.last;
+              changed.add(hit.getKey());
+            }
           }
         }
+      }
+      for (String indicator : changed) {
+        Sighted s = sighted.get(indicator);
+        objects.add(new CrossrefIndicators(stix).sighting(indicator,
+            s.own ? CrossrefIndicators.BASIS_DETECTION : CrossrefIndicators.BASIS_MATCH, s.first, s.last,
+            s.accounts.size(), s.last));
+        sightings++;
       }
     }
     if (objects.isEmpty()) {
