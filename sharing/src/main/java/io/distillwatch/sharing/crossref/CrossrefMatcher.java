@@ -186,6 +186,13 @@ public final class CrossrefMatcher implements CrossrefLookup {
     }
     for (String p : payment) {
       blindedHits(Identifier.PAYMENT_FINGERPRINT, p, hits, kinds, now);
+      hit(book.lookupPsi(Identifier.PAYMENT_FINGERPRINT, p), hits, kinds, now, 1.0);
+    }
+    for (String ip : s.ips()) {
+      hit(book.lookupPsi(Identifier.IP_ADDRESS, ip), hits, kinds, now, 1.0);
+    }
+    if (info != null && info.email != null) {
+      hit(book.lookupPsi(Identifier.EMAIL_ADDRESS, info.email), hits, kinds, now, 1.0);
     }
     String domain = info == null ? null : info.effectiveEmailDomain();
     if (domain != null) {

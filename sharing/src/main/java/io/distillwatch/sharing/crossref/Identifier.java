@@ -22,8 +22,9 @@ public enum Identifier {
   SYSTEM_PROMPT("system_prompt", Disclosure.BLINDED, 0.6),
   /** Keyed MinHash sketch of a prompt-template skeleton (its own wire format). */
   TEMPLATE_SKETCH("template_sketch", Disclosure.BLINDED, 0.6),
-  IP_ADDRESS("ip_address", Disclosure.PSI_ONLY, 0),
-  EMAIL_ADDRESS("email_address", Disclosure.PSI_ONLY, 0),
+  /** Weights of PSI-only kinds apply to local PSI results (a peer holds the same item among its flagged ones). */
+  IP_ADDRESS("ip_address", Disclosure.PSI_ONLY, 0.3),
+  EMAIL_ADDRESS("email_address", Disclosure.PSI_ONLY, 0.8),
   ACCOUNT_ID("account_id", Disclosure.PSI_ONLY, 0),
   API_KEY("api_key", Disclosure.NEVER, 0),
   PROMPT_TEXT("prompt_text", Disclosure.NEVER, 0);

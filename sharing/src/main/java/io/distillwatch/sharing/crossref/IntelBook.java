@@ -136,6 +136,7 @@ public final class IntelBook {
       switch (o.path("type").asText("")) {
         case "indicator" -> b.addIndicator(o, creator);
         case "campaign" -> b.addSketches(o, creator);
+        case "crossref.match" -> b.addPsiMatch(o);
         default -> { }
       }
     }
@@ -201,6 +202,64 @@ public final class IntelBook {
         // not a sketch: skipped
       }
     }
+  }
+
+  /**
+   * A PSI result line ({@code distillwatch psi}, docs/wire-formats.md "PSI evidence"): one of this
+   * node's own items that a peer also holds among its flagged ones. It stays local (raw value) and is
+   * matched like an indicator; the peer counts as one corroborating member.
+   */
+  private void addPsiMatch(JsonNode o) {
+    if (!"psi".equals(o.path("source").asText(""))) {
+      return;
+    }
+    Identifier kind = switch (o.path("kind").asText("")) {
+      case "ip" -> Identifier.IP_ADDRESS;
+      case "email" -> Identifier.EMAIL_ADDRESS;
+      case "card", "payment", "payment_fp" -> Identifier.PAYMENT_FINGERPRINT;
+      default -> null;
+    };
+    Instant at = instant(o.path("at").asText(""));
+    String value = psiValue(kind, o.path("value").asText(""));
+    if (kind == null || at == null || value == null) {
+      return;
+    }
+    String peer = o.path("peer").asText("peer");
+    String key = "psi:" + indexKey(kind, 0, value);
+    Entry e = byIndexKey.get(key);
+    if (e == null) {
+      e = new Entry("psi:" + kind.wireName() + ":" + o.path("session").asText("").replaceAll("[^A-Za-z0-9-]", ""),
+          kind, 0, value, peer, at);
+      byIndexKey.put(key, e);
+      byId.put(e.id, e);
+    }
+    e.detection.add(peer);
+    if (at.isAfter(e.lastDetection)) {
+      e.lastDetection = at;
+    }
+  }
+
+  /** The value of a local item in the form PSI compared it (ip canonical, e-mail lower case, others as written). */
+  static String psiValue(Identifier kind, String raw) {
+    if (kind == null || raw == null || raw.isBlank()) {
+      return null;
+    }
+    String v = java.text.Normalizer.normalize(raw, java.text.Normalizer.Form.NFC).strip();
+    try {
+      return switch (kind) {
+        case IP_ADDRESS -> Normalization.normalize(Identifier.IP_ADDRESS, v);
+        case EMAIL_ADDRESS -> v.toLowerCase(java.util.Locale.ROOT);
+        default -> v;
+      };
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** The PSI result for one of this node's own items, or null. */
+  public Entry lookupPsi(Identifier kind, String raw) {
+    String v = psiValue(kind, raw);
+    return v == null ? null : byIndexKey.get("psi:" + indexKey(kind, 0, v));
   }
 
   static String indexKey(Identifier kind, int keyId, String value) {

@@ -95,6 +95,20 @@ class CrossrefMatcherTest {
   }
 
   @Test
+  void psiResultsBecomeMatchEvidenceLocally() throws Exception {
+    String line = "{\"type\":\"crossref.match\",\"source\":\"psi\",\"kind\":\"ip\",\"value\":\"198.51.100.11\","
+        + "\"peer\":\"provider-b\",\"peer_key_id\":\"ed25519:00\",\"session\":\"s-1\",\"at\":\"2026-11-01T00:00:00.000Z\"}";
+    IntelBook book = IntelBook.of(List.of(new com.fasterxml.jackson.databind.ObjectMapper().readTree(line)), Set.of());
+    Clock now = Clock.fixed(T.plus(Duration.ofDays(1)), ZoneOffset.UTC);
+    CrossrefMatcher m = new CrossrefMatcher(book, keys, Duration.ofDays(30), now);
+    CrossrefLookup.Match match = m.match(account("a", "pm_x", null), null); // its events came from 198.51.100.10-12
+    assertThat(match).isNotNull();
+    assertThat(match.evidence()).contains("ip_address x1").doesNotContain("198.51.100.11");
+    assertThat(m.match(account("b", "pm_x", null), null)).isNotNull();
+    assertThat(book.lookupPsi(Identifier.IP_ADDRESS, "198.51.100.99")).isNull();
+  }
+
+  @Test
   void ownIndicatorsAreNotMatched() {
     StixFactory self = member(7);
     List<JsonNode> objects = List.of(new CrossrefIndicators(self)
