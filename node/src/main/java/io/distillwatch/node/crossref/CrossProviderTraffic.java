@@ -39,7 +39,7 @@ public final class CrossProviderTraffic {
   }
 
   public static Provider providerB(long start) {
-    return provider("b", start, 1, 120, false, 23);
+    return provider("b", start, 1, 80, false, 23);
   }
 
   private static Provider provider(String p, long start, int campaignAccounts, int perAccount, boolean strong, long seed) {
@@ -50,7 +50,8 @@ public final class CrossProviderTraffic {
     for (int a = 1; a <= campaignAccounts; a++) {
       String id = p + "-acct-" + (1000 + a * 37);
       campaign.add(id);
-      accounts.add(account(id, start - 3 * 86_400_000L, CARD, "mail-" + p + a + ".example"));
+      // B's account is an older one the campaign bought or took over: not fresh, and its client is consistent
+      accounts.add(account(id, start - (strong ? 3 : 400) * 86_400_000L, CARD, "mail-" + p + a + ".example"));
       for (int i = 0; i < perAccount; i++) {
         ObjectNode e = base(id, start + i * 30_000L + r.nextInt(5_000), "req-" + id + "-" + i);
         e.put("prompt", "Solve the following problem step by step and show your reasoning. Problem " + (i * 13 + a)
@@ -58,13 +59,16 @@ public final class CrossProviderTraffic {
             + " considering all of the edge cases that might arise in variant " + Integer.toHexString(i * 7919 + a));
         ObjectNode params = e.putObject("params");
         params.put("max_tokens", 8192);
-        params.put("reasoning_effort", "high");
         if (strong) {
+          params.put("reasoning_effort", "high");
           params.put("n", 4);
           params.put("logprobs", true);
           params.put("top_logprobs", 20);
         }
-        e.putObject("usage").put("input_tokens", 60).put("output_tokens", 4000);
+        e.putObject("usage").put("input_tokens", 60).put("output_tokens", strong ? 4000 : 1200);
+        if (!strong) {
+          e.remove("user_agent");
+        }
         e.put("ip", "203.0.113." + (10 + r.nextInt(40)));
         e.put("payment_fp", CARD);
         events.add(e.toString());
