@@ -60,6 +60,39 @@ class HubCommandsTest {
     return dir;
   }
 
+  /** A hub run by {@code HubCommand} on its own thread; closing stops it and expects exit 0. */
+  private static final class RunningHub implements AutoCloseable {
+    final HubCommand command = new HubCommand();
+    final String startupLine;
+    private final ExecutorService pool = Executors.newSingleThreadExecutor();
+    private final Future<Integer> running;
+
+    RunningHub(Path config, java.util.function.Function<String, String> env) throws Exception {
+      command.env = env;
+      java.io.PrintStream out = System.out;
+      ByteArrayOutputStream printed = new ByteArrayOutputStream();
+      System.setOut(new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
+      try {
+        running = pool.submit(() -> run(command, "--config", config.toString()));
+        assertThat(command.started.await(30, TimeUnit.SECONDS)).isTrue();
+      } finally {
+        System.setOut(out);
+      }
+      startupLine = printed.toString(StandardCharsets.UTF_8);
+    }
+
+    String api(String scheme) {
+      return scheme + "://127.0.0.1:" + command.boundPort + "/forum/";
+    }
+
+    @Override
+    public void close() throws Exception {
+      command.stop.countDown();
+      assertThat(running.get(30, TimeUnit.SECONDS)).isZero();
+      pool.shutdownNow();
+    }
+  }
+
   private static int run(Object command, String... args) {
     return new CommandLine(command).execute(args);
   }
@@ -102,13 +135,9 @@ class HubCommandsTest {
     assertThat(run(new KeygenCommand(), "--out", aKey.toString(), "--name", "again")).isEqualTo(ExitCodes.USAGE);
     assertThat(Files.readString(aKey)).contains("private_seed");
 
-    HubCommand hub = new HubCommand();
-    ExecutorService pool = Executors.newSingleThreadExecutor();
     Path hubJson = hubConfig(aKey, aToken, bKey, bToken);
-    Future<Integer> running = pool.submit(() -> run(hub, "--config", hubJson.toString()));
-    assertThat(hub.started.await(30, TimeUnit.SECONDS)).isTrue();
-    String api = "http://127.0.0.1:" + hub.boundPort + "/forum/";
-    try {
+    try (RunningHub hub = new RunningHub(hubJson, System::getenv)) {
+      String api = hub.api("http");
       String[] publish = {"--scan-out", scanOut().toString(), "--hub", api, "--collection", "campaigns",
           "--token-file", aToken.toString(), "--key", aKey.toString()};
       assertThat(run(new PublishCommand(), publish)).isZero();
@@ -134,10 +163,6 @@ class HubCommandsTest {
       try (var local = io.distillwatch.hub.store.JdbcHubStore.open(verifiedStore, "sa", "", 1, java.time.Clock.systemUTC())) {
         assertThat(local.countVersions()).isEqualTo(15);
       }
-    } finally {
-      hub.stop.countDown();
-      assertThat(running.get(30, TimeUnit.SECONDS)).isZero();
-      pool.shutdownNow();
     }
   }
 
@@ -146,13 +171,8 @@ class HubCommandsTest {
     Path key = tmp.resolve("a/node-key.json");
     Path token = tmp.resolve("a/token.txt");
     assertThat(run(new KeygenCommand(), "--out", key.toString(), "--name", "Provider A", "--token-out", token.toString())).isZero();
-    HubCommand hub = new HubCommand();
-    ExecutorService pool = Executors.newSingleThreadExecutor();
-    Path hubJson = hubConfig(key, token);
-    Future<Integer> running = pool.submit(() -> run(hub, "--config", hubJson.toString()));
-    assertThat(hub.started.await(30, TimeUnit.SECONDS)).isTrue();
-    String api = "http://127.0.0.1:" + hub.boundPort + "/forum/";
-    try {
+    try (RunningHub hub = new RunningHub(hubConfig(key, token), System::getenv)) {
+      String api = hub.api("http");
       Path scan = scanOut();
       for (String[] target : List.of(new String[] {"campaigns", "amber"}, new String[] {"campaigns", "green"},
           new String[] {"open", "green"}, new String[] {"open", "amber"})) {
@@ -173,10 +193,6 @@ class HubCommandsTest {
           .filter(o -> o.get("type").asText().equals("campaign")).findFirst().orElseThrow();
       assertThat(latest.get("object_marking_refs").get(0).asText())
           .isEqualTo(io.distillwatch.sharing.stix.Tlp.GREEN.markingId());
-    } finally {
-      hub.stop.countDown();
-      assertThat(running.get(30, TimeUnit.SECONDS)).isZero();
-      pool.shutdownNow();
     }
   }
 
@@ -231,21 +247,9 @@ class HubCommandsTest {
     mapper.writeValue(hubJson.toFile(), cfg);
     java.util.function.Function<String, String> env = java.util.Map.of("KS", TestPki.PASS, "TS", TestPki.PASS,
         "P12_PASS", TestPki.PASS)::get;
-    HubCommand hub = new HubCommand();
-    hub.env = env;
-    java.io.PrintStream out = System.out;
-    ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    System.setOut(new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
-    ExecutorService pool = Executors.newSingleThreadExecutor();
-    Future<Integer> running = pool.submit(() -> run(hub, "--config", hubJson.toString()));
-    try {
-      assertThat(hub.started.await(30, TimeUnit.SECONDS)).isTrue();
-    } finally {
-      System.setOut(out);
-    }
-    assertThat(printed.toString(StandardCharsets.UTF_8)).contains("TAXII 2.1 on https://127.0.0.1:" + hub.boundPort);
-    String api = "https://127.0.0.1:" + hub.boundPort + "/forum/";
-    try {
+    try (RunningHub hub = new RunningHub(hubJson, env)) {
+      assertThat(hub.startupLine).contains("TAXII 2.1 on https://127.0.0.1:" + hub.command.boundPort);
+      String api = hub.api("https");
       String[] publish = {"--scan-out", scanOut().toString(), "--hub", api, "--collection", "campaigns",
           "--token-file", aToken.toString(), "--key", aKey.toString(), "--hub-ca", pki.file("ca.pem").toString()};
       assertThat(run(new PublishCommand(), publish)).as("no client certificate: handshake refused").isEqualTo(1);
@@ -262,10 +266,6 @@ class HubCommandsTest {
       }
       assertThat(run(new PullCommand(), "--hub", api.replace("https", "http"), "--collection", "campaigns",
           "--token-file", aToken.toString(), "--hub-ca", pki.file("ca.pem").toString())).isEqualTo(ExitCodes.USAGE);
-    } finally {
-      hub.stop.countDown();
-      assertThat(running.get(30, TimeUnit.SECONDS)).isZero();
-      pool.shutdownNow();
     }
   }
 
