@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
       PublishCommand.class,
       PullCommand.class,
       KeygenCommand.class,
+      PsiCommand.class,
+      PsiBenchCommand.class,
       BenchCommand.class
     })
 public final class Main implements Runnable {

@@ -5,6 +5,8 @@ import io.distillwatch.flink.stream.Checkpoints;
 import io.distillwatch.flink.stream.DetectorRules;
 import io.distillwatch.node.http.NodeHttp;
 import io.distillwatch.node.metrics.NodeMetrics;
+import io.distillwatch.node.psi.PsiEndpoint;
+import io.distillwatch.node.psi.PsiNodeSettings;
 import io.distillwatch.node.store.NodeStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,12 +25,14 @@ public final class Node implements AutoCloseable {
   private final NodeHttp http;
   private final String restoredFrom;
   private io.distillwatch.node.crossref.CrossrefService crossref;
+  private final PsiEndpoint psi;
 
-  private Node(JobClient job, NodeStore reader, NodeHttp http, String restoredFrom) {
+  private Node(JobClient job, NodeStore reader, NodeHttp http, String restoredFrom, PsiEndpoint psi) {
     this.job = job;
     this.reader = reader;
     this.http = http;
     this.restoredFrom = restoredFrom;
+    this.psi = psi;
   }
 
   /** Starts the node with the core detector. */
@@ -52,6 +56,8 @@ public final class Node implements AutoCloseable {
       Files.createDirectories(config.dataDir().resolve(config.get("input.directory")));
     }
     NodeStore.migrate(config.store());
+    PsiEndpoint psi = config.get("psi.config").isEmpty() ? null
+        : PsiEndpoint.load(PsiNodeSettings.read(Path.of(config.get("psi.config")), config.dataDir()));
     String restore = restorePath(config);
     StreamExecutionEnvironment env =
         StreamExecutionEnvironment.createLocalEnvironment(
@@ -60,8 +66,13 @@ public final class Node implements AutoCloseable {
     JobClient job = env.executeAsync("distillwatch-node");
     NodeStore reader = NodeStore.connect(config.store());
     NodeHttp http =
-        NodeHttp.start(config.get("http.host"), config.httpPort(), () -> status(job), reader, NodeMetrics.jvm());
-    Node node = new Node(job, reader, http, restore);
+        NodeHttp.start(config.get("http.host"), config.httpPort(), () -> status(job), reader, NodeMetrics.jvm(),
+            app -> {
+              if (psi != null) {
+                psi.register(app);
+              }
+            });
+    Node node = new Node(job, reader, http, restore, psi);
     node.crossref = io.distillwatch.node.crossref.CrossrefService.start(config, reader, crossrefHttp);
     return node;
   }
@@ -118,6 +129,9 @@ public final class Node implements AutoCloseable {
       crossref.close();
     }
     http.close();
+    if (psi != null) {
+      psi.close();
+    }
     try {
       job.cancel().get(30, TimeUnit.SECONDS);
     } catch (Exception e) {

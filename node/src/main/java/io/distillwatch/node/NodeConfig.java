@@ -72,6 +72,7 @@ public final class NodeConfig {
     d.put("crossref.pull-interval", "1m");
     d.put("crossref.publish-interval", "10s");
     d.put("crossref.half-life", "30d");
+    d.put("psi.config", "");
     return java.util.Collections.unmodifiableMap(d);
   }
 

@@ -28,6 +28,12 @@ public final class NodeHttp implements AutoCloseable {
 
   /** @param jobState the job's status name (e.g. RUNNING), or a reason it is unknown */
   public static NodeHttp start(String host, int port, Supplier<String> jobState, NodeStore store, NodeMetrics metrics) {
+    return start(host, port, jobState, store, metrics, app -> {});
+  }
+
+  /** As above, with routes of other features (e.g. PSI) added before the server starts. */
+  public static NodeHttp start(String host, int port, Supplier<String> jobState, NodeStore store, NodeMetrics metrics,
+      java.util.function.Consumer<Javalin> moreRoutes) {
     Javalin app =
         Javalin.create(cfg -> cfg.showJavalinBanner = false)
             .get("/healthz", ctx -> ctx.result("ok"))
@@ -36,6 +42,7 @@ public final class NodeHttp implements AutoCloseable {
             .get("/api/alerts", ctx -> alerts(ctx, store))
             .get("/api/accounts/{id}", ctx -> account(ctx, store, ctx.pathParam("id")))
             .exception(Exception.class, (e, ctx) -> ctx.status(500).json(error("internal error")));
+    moreRoutes.accept(app);
     app.start(host, port);
     return new NodeHttp(app);
   }
