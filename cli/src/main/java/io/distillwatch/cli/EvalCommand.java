@@ -2,7 +2,10 @@ package io.distillwatch.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.distillwatch.eval.calibrate.Calibrator;
+import io.distillwatch.eval.calibrate.LeaveOneOut;
 import io.distillwatch.eval.corpus.SourceSplit;
+import io.distillwatch.eval.metrics.VariantSummary;
 import io.distillwatch.eval.metrics.MetricsReport;
 import io.distillwatch.eval.metrics.Scorer;
 import io.distillwatch.eval.sim.SimConfig;
@@ -35,6 +38,10 @@ import picocli.CommandLine.Option;
       "      simulates each split, runs scan on it, scores it; headline = held-out.",
       "  eval --truth truth.json --scan-out DIR [--scan-out LABEL=DIR ...] [--events F ...] --out DIR",
       "      scores existing scan outputs (the first is the detector, the others ablations).",
+      "  eval --loco [--from DIR] --out DIR",
+      "      leave-one-campaign-out: calibrate on the tuning split without each style, recall on held-out.",
+      "  eval --variants N [--scale X] --out DIR",
+      "      N randomised variants of the held-out split, scanned at the shipped thresholds.",
       "Writes metrics.json and metrics.md. Exit codes: 0 done, 2 usage error, 3 input unreadable."
     })
 public final class EvalCommand implements Callable<Integer> {
@@ -88,11 +95,28 @@ public final class EvalCommand implements Callable<Integer> {
       description = "Score mode: event files for request counts and baselines (default: events.jsonl.gz beside --truth).")
   List<Path> events = new ArrayList<>();
 
+  @Option(names = "--loco", description = "Leave-one-campaign-out over both splits (docs/evaluation.md).")
+  boolean loco;
+
+  @Option(names = "--from", paramLabel = "DIR",
+      description = "With --loco: reuse an earlier eval output (its tuning/ and heldout/ data and scans).")
+  Path from;
+
+  @Option(names = "--variants", defaultValue = "0", paramLabel = "N",
+      description = "Run N randomised variants of the held-out split at the shipped thresholds (or --scan-arg --config).")
+  int variants;
+
   @Override
   public Integer call() {
     try {
       if (truth != null || !scanOuts.isEmpty()) {
         return scoreOnly();
+      }
+      if (variants < 0) {
+        throw new UsageException("--variants must be at least 0");
+      }
+      if (loco || variants > 0) {
+        return generalisation();
       }
       return simulateScanScore();
     } catch (UsageException e) {
@@ -217,6 +241,88 @@ public final class EvalCommand implements Callable<Integer> {
     Files.writeString(out.resolve(Scorer.METRICS_MD), md, StandardCharsets.UTF_8);
     System.out.print(md);
     return OK;
+  }
+
+  /** Leave-one-campaign-out and/or randomised variants (docs/evaluation.md, "Generalisation"). */
+  private int generalisation() throws UsageException, IOException {
+    ObjectMapper mapper = MetricsReport.mapper();
+    StringBuilder md = new StringBuilder();
+    if (loco) {
+      long t0 = System.nanoTime();
+      Path base = from;
+      if (base == null) {
+        split = "both";
+        simulateScanScore();
+        base = out;
+      }
+      Path tuning = base.resolve("tuning");
+      Path held = base.resolve("heldout");
+      for (Path p : List.of(tuning.resolve("scan"), held.resolve("scan"))) {
+        if (!Files.isDirectory(p)) {
+          throw new IOException("no scan output " + p + " (run eval with --split both first, or drop --from)");
+        }
+      }
+      LeaveOneOut l = LeaveOneOut.run(tuning.resolve("scan"), tuning.resolve("data").resolve(Simulator.TRUTH),
+          held.resolve("scan"), held.resolve("data").resolve(Simulator.TRUTH), Calibrator.Options.DEFAULT);
+      Files.createDirectories(out);
+      l.full().writeConfig(out.resolve("calibrated.properties"));
+      l.full().writeReport(out.resolve("calibration.json"));
+      ObjectNode j = l.toJson(mapper);
+      j.put("seconds", (System.nanoTime() - t0) / 1e9);
+      j.put("from", base.toString());
+      mapper.writeValue(out.resolve("loco.json").toFile(), j);
+      Files.writeString(out.resolve("loco.md"), l.toMarkdown(), StandardCharsets.UTF_8);
+      md.append(l.toMarkdown()).append('\n');
+    }
+    if (variants > 0) {
+      md.append(runVariants(mapper));
+    }
+    System.out.print(md);
+    return OK;
+  }
+
+  private String runVariants(ObjectMapper mapper) throws UsageException, IOException {
+    Path data = SimulateCommand.resolveCorpus(corpus);
+    if (data == null) {
+      throw new IOException("no --corpus given and ../shared/data not found");
+    }
+    SourceSplit.Side side;
+    try {
+      side = split.equalsIgnoreCase("both") ? SourceSplit.Side.HELDOUT : SourceSplit.Side.parse(split);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    Path ipintel = Files.isDirectory(data.resolve("ipintel")) ? data.resolve("ipintel") : data;
+    VariantSummary summary = new VariantSummary();
+    ObjectNode timings = mapper.createObjectNode();
+    long t0 = System.nanoTime();
+    for (int i = 1; i <= variants; i++) {
+      long v0 = System.nanoTime();
+      SimConfig cfg = SimulateCommand.variant(new SimConfig(seed, scale, days, SourceSplit.of(side, heldoutSources)), data, i);
+      Path dir = out.resolve("variants").resolve(SimulateCommand.variantDir(i));
+      Path sim = dir.resolve("data");
+      SimulateCommand.Result r = SimulateCommand.run(cfg, data, sim);
+      runScan(sim, ipintel, dir.resolve("scan"), null);
+      MetricsReport report = Scorer.score(sim.resolve(Simulator.TRUTH),
+          List.of(new AbstractMap.SimpleEntry<>("DistillWatch", dir.resolve("scan"))), List.of(sim.resolve(Simulator.EVENTS)));
+      Scorer.write(report, dir);
+      summary.add(report.all().get(0));
+      double secs = (System.nanoTime() - v0) / 1e9;
+      timings.put(SimulateCommand.variantDir(i), secs);
+      System.out.printf(Locale.ROOT, "[variant %d] %,d events, %,d accounts: %.0f s%n", i, r.events(), r.accounts(), secs);
+    }
+    ObjectNode j = summary.toJson(mapper);
+    j.put("seed", seed).put("scale", scale).put("days", days).put("split", side.label());
+    j.put("seconds", (System.nanoTime() - t0) / 1e9);
+    j.set("seconds_per_variant", timings);
+    if (!scanArgs.isEmpty()) {
+      j.put("scan_args", String.join(" ", scanArgs));
+    }
+    Files.createDirectories(out);
+    mapper.writeValue(out.resolve("variants.json").toFile(), j);
+    String md = summary.toMarkdown();
+    Files.writeString(out.resolve("variants.md"), md, StandardCharsets.UTF_8);
+    return md;
   }
 
   private String commandLine() {

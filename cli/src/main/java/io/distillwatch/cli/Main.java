@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       ScreenCommand.class,
       SimulateCommand.class,
       EvalCommand.class,
+      CalibrateCommand.class,
       HubCommand.class,
       PublishCommand.class,
       PullCommand.class,

@@ -39,8 +39,12 @@ public final class ScanCommand implements Callable<Integer> {
   @Option(names = "--models", paramLabel = "FILE", description = "Models file (JSON Lines).")
   Path models;
 
-  @Option(names = "--ipintel", paramLabel = "DIR", description = "IP intelligence folder.")
+  @Option(names = "--ipintel", paramLabel = "DIR",
+      description = "IP intelligence folder replacing the public data shipped in the jar.")
   Path ipintel;
+
+  @Option(names = "--no-ipintel", description = "Use no IP intelligence (infra.datacenter_egress and infra.anonymizer are skipped).")
+  boolean noIpintel;
 
   @Option(names = "--allowlist", paramLabel = "FILE",
       description = "Accounts capped at 'suspicious' (JSON Lines {account, reason} or CSV account,reason).")
@@ -141,7 +145,11 @@ public final class ScanCommand implements Callable<Integer> {
     r.mapSpecs = new ArrayList<>(map);
     r.accounts = str(accounts);
     r.models = str(models);
+    if (noIpintel && ipintel != null) {
+      throw new IllegalArgumentException("--ipintel and --no-ipintel exclude each other");
+    }
     r.ipintel = str(ipintel);
+    r.noIpintel = noIpintel;
     r.allowlist = str(allowlist);
     r.config = str(config);
     r.out = out.toString();

@@ -7,6 +7,9 @@ import io.distillwatch.eval.corpus.SourceSplit;
 import io.distillwatch.eval.net.NetworkPlan;
 import io.distillwatch.eval.sim.SimConfig;
 import io.distillwatch.eval.sim.Simulator;
+import io.distillwatch.eval.sim.Variant;
+import java.util.ArrayList;
+import java.util.List;
 import io.distillwatch.util.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +26,7 @@ import picocli.CommandLine.Option;
     name = "simulate",
     mixinStandardHelpOptions = true,
     description = {
-      "Simulate labelled API traffic (benign populations and distillation campaigns a-e) from the real prompt",
+      "Simulate labelled API traffic (benign populations and distillation campaigns a-k) from the real prompt",
       "pools and IP data in --corpus. Writes events.jsonl.gz, accounts.jsonl, models.jsonl, truth.json and",
       "simulation.json to --out. Same seed and data give the same bytes.",
       "Exit codes: 0 done, 2 usage error, 3 input unreadable."
@@ -58,8 +61,17 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "Source families held out instead of DESIGN §7's default set.")
   String heldoutSources;
 
+  @Option(names = "--variants", defaultValue = "0", paramLabel = "N",
+      description = "Write N randomised variants (variant-01 ... under --out), each population's parameters drawn"
+          + " from the documented ranges (docs/evaluation.md); 0 = the frozen envelope (default).")
+  int variants;
+
   @Override
   public Integer call() {
+    if (variants < 0) {
+      System.err.println("distillwatch simulate: --variants must be at least 0");
+      return USAGE;
+    }
     SimConfig cfg;
     try {
       cfg = new SimConfig(seed, scale, days, SourceSplit.of(SourceSplit.Side.parse(split), heldoutSources));
@@ -73,6 +85,15 @@ public final class SimulateCommand implements Callable<Integer> {
       return UNREADABLE;
     }
     try {
+      if (variants > 0) {
+        for (int i = 1; i <= variants; i++) {
+          Path dir = out.resolve(variantDir(i));
+          Result r = run(variant(cfg, data, i), data, dir);
+          System.out.printf(Locale.ROOT, "variant %d: %,d events, %,d accounts in %.1f s -> %s%n", i, r.events,
+              r.accounts, r.seconds, dir);
+        }
+        return OK;
+      }
       Result r = run(cfg, data, out);
       System.out.printf(Locale.ROOT, "%,d events, %,d accounts (%s split, seed %d, scale %s, %d days) in %.1f s -> %s%n",
           r.events, r.accounts, cfg.split().side().label(), seed, scale, days, r.seconds, out);
@@ -92,6 +113,16 @@ public final class SimulateCommand implements Callable<Integer> {
       return given;
     }
     return SharedData.locate().orElse(null);
+  }
+
+  static String variantDir(int i) {
+    return String.format(Locale.ROOT, "variant-%02d", i);
+  }
+
+  /** The config of variant {@code i} of {@code base}'s seed, drawn over the attack families of its split. */
+  static SimConfig variant(SimConfig base, Path data, int i) throws IOException {
+    List<String> families = new ArrayList<>(PromptPools.load(data, base.split()).byFamily("attack").keySet());
+    return new SimConfig(base.seed(), base.scale(), base.days(), base.split(), Variant.draw(base.seed(), i, families));
   }
 
   /** Loads the pools and IP data from {@code data} and writes one simulation into {@code out}. */

@@ -25,9 +25,9 @@ class EvalCommandIT {
     JsonNode m = new ObjectMapper().readTree(dir.resolve("metrics.json").toFile());
     JsonNode methods = m.at("/splits/heldout/methods");
     assertThat(methods.get(0).get("method").asText()).isEqualTo("DistillWatch");
-    assertThat(methods.get(0).get("campaigns").fieldNames()).toIterable().containsExactly("a", "b", "c", "d", "e");
+    assertThat(methods.get(0).get("campaigns").fieldNames()).toIterable().containsExactly("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k");
     assertThat(methods.get(0).get("benign").fieldNames()).toIterable()
-        .contains("human", "enterprise", "app_backend", "researcher", "eval_lab");
+        .contains("human", "enterprise", "app_backend", "researcher", "eval_lab", "coding_agent");
     assertThat(methods.findValuesAsText("method")).contains("rate limit (requests/hour)", "volume z-score");
     assertThat(Files.readString(dir.resolve("metrics.md"))).contains("#### Split: heldout");
     assertThat(Files.isRegularFile(dir.resolve("heldout/scan/accounts.jsonl"))).isTrue();

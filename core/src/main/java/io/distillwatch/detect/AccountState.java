@@ -19,8 +19,11 @@ import java.util.List;
  * <p>Not thread-safe. {@link #write}/{@link #read} form a versioned binary codec for checkpoints.
  */
 public final class AccountState {
-  /** 2 adds exact IPs; version 1 states still read (with no IPs). */
-  static final byte VERSION = 2;
+  /**
+   * 2 adds exact IPs; 3 adds the counters of the issue-14 signals (max_tokens over the limit, declared
+   * purpose, observed and fabricated conversation history). Older states still read (with those empty).
+   */
+  static final byte VERSION = 3;
   /** Top-k capacities: head (first-sentence) templates and tail (last-sentence) templates. */
   static final int HEAD_K = 16;
   static final int TAIL_K = 8;
@@ -73,6 +76,22 @@ public final class AccountState {
   String reasoningExample;
   long maxTokensKnown;
   long maxTokensPinned;
+  /** Requests with max_tokens and a known limit (their model's, else the largest in the table). */
+  long maxTokensJudged;
+  long maxTokensOverlimit;
+  int maxTokensAsked;
+  /** Requests whose prompt or system prompt declares a dataset/training purpose (phrase table). */
+  long purposeEvents;
+  /** Requests carrying an assistant turn (a prior turn to check), and how many of those were observed. */
+  long historyJudged;
+  long historyObserved;
+  /** Of those, requests whose earlier turns hold the model's tool calls, and how many were observed. */
+  long toolHistoryJudged;
+  long toolHistoryObserved;
+  /** Allocated on the first request with a conversation key. */
+  ConversationSketch conversations;
+  /** Substantive prompts sampled for {@code prompt_overlap} linking. */
+  PromptSample promptSample = new PromptSample();
   long nKnown;
   long nMultiEvents;
   int maxN;
@@ -203,6 +222,18 @@ public final class AccountState {
     }
     otherModelEvents = in.readLong();
     ips = version >= 2 ? CappedSet.read(in, IP_CAP) : new CappedSet(IP_CAP);
+    if (version >= 3) {
+      maxTokensJudged = in.readLong();
+      maxTokensOverlimit = in.readLong();
+      maxTokensAsked = in.readInt();
+      purposeEvents = in.readLong();
+      historyJudged = in.readLong();
+      historyObserved = in.readLong();
+      toolHistoryJudged = in.readLong();
+      toolHistoryObserved = in.readLong();
+      conversations = in.readBoolean() ? ConversationSketch.read(in) : null;
+      promptSample = PromptSample.read(in);
+    }
   }
 
   public String account() {
@@ -267,6 +298,27 @@ public final class AccountState {
     return tlsFps.items();
   }
 
+  /**
+   * Up to 48 32-bit fingerprints of the account's substantive prompts (≥ 12 tokens, no benchmark
+   * layout), a consistent hash sample ({@link PromptSample}): evidence for {@code prompt_overlap}.
+   */
+  public int[] promptSample() {
+    return promptSample.values();
+  }
+
+  /**
+   * How broad the account's prompts are: 0 while it sent at most 48 distinct substantive prompts,
+   * then one more per doubling ({@link PromptSample}).
+   */
+  public int promptSampleLevel() {
+    return promptSample.level();
+  }
+
+  /** Whether the prefix set is full (then the account used more prefixes than it lists). */
+  public boolean ipPrefixesFull() {
+    return ipPrefixes.full();
+  }
+
   /** Up to 4 payment fingerprints seen on events. */
   public List<String> paymentFingerprints() {
     return paymentFps.items();
@@ -287,7 +339,12 @@ public final class AccountState {
   }
 
   public void write(DataOutput out) throws IOException {
-    out.writeByte(VERSION);
+    write(out, VERSION);
+  }
+
+  /** Writes the layout of an older {@code version} (fields it lacks left out): for format tests. */
+  void write(DataOutput out, int version) throws IOException {
+    out.writeByte(version);
     Codec.writeString(out, account);
     out.writeLong(events);
     out.writeLong(firstTs);
@@ -358,7 +415,26 @@ public final class AccountState {
       out.writeLong(modelCounts[i]);
     }
     out.writeLong(otherModelEvents);
+    if (version < 2) {
+      return;
+    }
     ips.write(out);
+    if (version < 3) {
+      return;
+    }
+    out.writeLong(maxTokensJudged);
+    out.writeLong(maxTokensOverlimit);
+    out.writeInt(maxTokensAsked);
+    out.writeLong(purposeEvents);
+    out.writeLong(historyJudged);
+    out.writeLong(historyObserved);
+    out.writeLong(toolHistoryJudged);
+    out.writeLong(toolHistoryObserved);
+    out.writeBoolean(conversations != null);
+    if (conversations != null) {
+      conversations.write(out);
+    }
+    promptSample.write(out);
   }
 
   /**

@@ -24,16 +24,21 @@ import java.util.TreeMap;
 public final class DetectionConfig {
   static final String DEFAULTS = "detection.properties";
 
+  /** Settings whose value is a file replacing a shipped table (relative paths: from the config file's folder). */
+  public static final java.util.Set<String> FILE_SETTINGS = java.util.Set.of("elicitation.declared_purpose.phrases");
+
   private final Map<String, Double> values;
   private final java.util.Set<String> disabled;
+  private final Map<String, String> files;
 
   private DetectionConfig(Map<String, Double> values) {
-    this(values, java.util.Set.of());
+    this(values, java.util.Set.of(), Map.of());
   }
 
-  private DetectionConfig(Map<String, Double> values, java.util.Set<String> disabled) {
+  private DetectionConfig(Map<String, Double> values, java.util.Set<String> disabled, Map<String, String> files) {
     this.values = Collections.unmodifiableMap(new TreeMap<>(values));
     this.disabled = java.util.Set.copyOf(disabled);
+    this.files = Map.copyOf(files);
     double d = get("verdict.distillation");
     double s = get("verdict.suspicious");
     if (!(0 < s && s <= d && d <= 1)) {
@@ -92,6 +97,10 @@ public final class DetectionConfig {
       }
       for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
+        if (FILE_SETTINGS.contains(e.getKey()) && e.getValue().isTextual()) {
+          raw.put(e.getKey(), e.getValue().textValue());
+          continue;
+        }
         if (!e.getValue().isNumber()) {
           throw new IllegalArgumentException(
               overrides + ": setting '" + e.getKey() + "' must be a number, got " + e.getValue());
@@ -107,20 +116,36 @@ public final class DetectionConfig {
         raw.put(k, p.getProperty(k));
       }
     }
+    Path base = overrides.toAbsolutePath().getParent();
+    for (String k : FILE_SETTINGS) {
+      if (raw.containsKey(k) && base != null) {
+        raw.put(k, base.resolve(raw.get(k).strip()).toString());
+      }
+    }
     return defaults().with(raw, overrides.toString());
+  }
+
+  /** A file setting ({@link #FILE_SETTINGS}) or null when the shipped table is in force. */
+  public String file(String key) {
+    return files.get(key);
   }
 
   /** These settings with some overridden (keys must exist). */
   public DetectionConfig with(Map<String, String> overrides, String source) {
     Map<String, Double> m = new TreeMap<>(values);
+    Map<String, String> f = new TreeMap<>(files);
     for (Map.Entry<String, String> e : overrides.entrySet()) {
       String k = e.getKey().trim();
+      if (FILE_SETTINGS.contains(k)) {
+        f.put(k, e.getValue().strip());
+        continue;
+      }
       if (!values.containsKey(k)) {
         throw new IllegalArgumentException(source + ": unknown detection setting '" + k + "'");
       }
       m.put(k, parse(k, e.getValue(), source));
     }
-    return new DetectionConfig(m, disabled);
+    return new DetectionConfig(m, disabled, f);
   }
 
   /**
@@ -134,7 +159,7 @@ public final class DetectionConfig {
         d.add(f.trim());
       }
     }
-    return new DetectionConfig(values, d);
+    return new DetectionConfig(values, d, files);
   }
 
   /** True when the signal (by id, or its family before the dot) is switched off. */
@@ -209,6 +234,7 @@ public final class DetectionConfig {
   /** Every tunable, sorted by key, for {@code summary.json} {@code config}. */
   public Map<String, Object> asMap() {
     Map<String, Object> m = new TreeMap<>(values);
+    m.putAll(files);
     if (!disabled.isEmpty()) {
       m.put("signals.disabled", String.join(",", disabled));
     }

@@ -18,6 +18,7 @@ public final class DetectionContext {
   private final Map<String, Long> modelFirstSeen;
   private Map<String, AccountInfo> profiles;
   private CrossrefLookup crossref;
+  private final int largestOutputLimit;
 
   public DetectionContext(
       DetectionConfig config,
@@ -53,6 +54,13 @@ public final class DetectionContext {
     this.ipIntel = ipIntel;
     this.allowlist = Map.copyOf(allowlist);
     this.modelFirstSeen = Map.copyOf(modelFirstSeen);
+    this.largestOutputLimit =
+        this.models.values().stream().filter(m -> m.maxOutputTokens != null).mapToInt(m -> m.maxOutputTokens).max().orElse(0);
+  }
+
+  /** The largest {@code max_output_tokens} of any model in the models table, 0 when none is known. */
+  public int largestOutputLimit() {
+    return largestOutputLimit;
   }
 
   /**

@@ -22,6 +22,13 @@ public final class Detector {
   private final Scorer scorer;
   private final double thinkingBudgetMax;
   private final long maxGapMillis;
+  private final PhraseTable purpose;
+  /**
+   * Prompts shorter than this many tokens (12) are never linking evidence: greetings and one-line
+   * questions recur across unrelated people. Benchmark layouts are left out too.
+   */
+  static final int PROMPT_OVERLAP_MIN_TOKENS = 12;
+  private static final PhraseTable SHIPPED_PURPOSE = PhraseTable.resource("declared-purpose.txt");
 
   private static final class Scratch {
     final PromptNormalizer normalizer = new PromptNormalizer();
@@ -39,6 +46,16 @@ public final class Detector {
     int lastSystemFlags;
     String lastIp;
     IpInfo lastIpInfo;
+    long lastOwnAsn = -1;
+    IpInfo lastOwnAsnInfo;
+
+    IpInfo ownAsnInfo(IpIntel intel, long asn) {
+      if (asn != lastOwnAsn || lastOwnAsnInfo == null) {
+        lastOwnAsn = asn;
+        lastOwnAsnInfo = new IpInfo(null, null, null, intel.asnCategories(asn));
+      }
+      return lastOwnAsnInfo;
+    }
   }
 
   private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
@@ -49,6 +66,8 @@ public final class Detector {
     DetectionConfig c = context.config();
     this.thinkingBudgetMax = c.get("elicitation.reasoning_max.thinking_budget");
     this.maxGapMillis = (long) (c.get("automation.interarrival_regularity.max_gap_seconds") * 1000);
+    String phrases = c.file(SignalIds.DECLARED_PURPOSE + ".phrases");
+    this.purpose = phrases == null ? SHIPPED_PURPOSE : PhraseTable.file(java.nio.file.Path.of(phrases));
   }
 
   public DetectionContext context() {
@@ -88,11 +107,39 @@ public final class Detector {
     if (e.isMultiTurn()) {
       s.multiTurnEvents++;
     }
+    conversation(s, e);
     prompt(s, digest, x);
     params(s, e);
     usage(s, e);
     infrastructure(s, e, x);
     model(s, e);
+  }
+
+  /**
+   * Was the turn this request continues sent before, by this account (or, in the cluster pass, its
+   * cluster)? Checked before the request's own turn is remembered.
+   */
+  private static void conversation(AccountState s, UsageEvent e) {
+    if (e.turnKey == 0 && e.priorTurnKey == 0) {
+      return;
+    }
+    if (s.conversations == null) {
+      s.conversations = new ConversationSketch();
+    }
+    if (e.priorTurnKey != 0) {
+      boolean seen = s.conversations.contains(e.priorTurnKey);
+      s.historyJudged++;
+      s.historyObserved += seen ? 1 : 0;
+      if (e.toolUseBlocks > 0) {
+        // a tool call in the history is the model's own output: a genuine agent loop received it as
+        // the answer to an earlier request of this account
+        s.toolHistoryJudged++;
+        s.toolHistoryObserved += seen ? 1 : 0;
+      }
+    }
+    if (e.turnKey != 0) {
+      s.conversations.add(e.turnKey);
+    }
   }
 
   private static void concurrency(AccountState s, UsageEvent e) {
@@ -146,7 +193,9 @@ public final class Detector {
       if (!e.system.equals(x.lastSystem)) {
         x.lastSystem = e.system;
         x.lastSystemHash = Hash64.fingerprint(e.system, 0x535953L);
-        x.lastSystemFlags = PromptFeatures.scan(x.normalizer.normalize(e.system), x.category, null);
+        NormalizedPrompt sp = x.normalizer.normalize(e.system);
+        x.lastSystemFlags = PromptFeatures.scan(sp, x.category, null)
+            | (purpose.find(sp) >= 0 ? PromptFeatures.DECLARED_PURPOSE : 0);
       }
       d.hasSystem = true;
       d.systemHash = x.lastSystemHash;
@@ -158,7 +207,10 @@ public final class Detector {
     }
     d.empty = false;
     d.fingerprint = Hash64.fingerprint(e.userText, 0x50524fL);
-    d.flags = PromptFeatures.scan(p, x.category, d);
+    d.flags = PromptFeatures.scan(p, x.category, d) | (purpose.find(p) >= 0 ? PromptFeatures.DECLARED_PURPOSE : 0);
+    if (p.tokenCount() >= PROMPT_OVERLAP_MIN_TOKENS) {
+      d.flags |= PromptFeatures.SUBSTANTIVE;
+    }
     d.category = x.category[0];
     d.headKey = p.headKey();
     d.tailKey = p.tailKey();
@@ -178,6 +230,9 @@ public final class Detector {
     if (d.empty) {
       if ((systemFlags & PromptFeatures.COT) != 0) {
         s.cotEvents++;
+      }
+      if ((systemFlags & PromptFeatures.DECLARED_PURPOSE) != 0) {
+        s.purposeEvents++;
       }
       return;
     }
@@ -200,10 +255,16 @@ public final class Detector {
     if ((flags & PromptFeatures.RUBRIC) != 0) {
       s.rubricEvents++;
     }
+    if ((flags & PromptFeatures.DECLARED_PURPOSE) != 0) {
+      s.purposeEvents++;
+    }
     if ((flags & PromptFeatures.BENCH_LAYOUT) != 0) {
       s.benchLayoutEvents++;
     }
     s.categories[d.category]++;
+    if ((d.flags & PromptFeatures.SUBSTANTIVE) != 0 && (flags & PromptFeatures.BENCH_LAYOUT) == 0) {
+      s.promptSample.offer(d.fingerprint);
+    }
     int h = s.heads.offer(d.headKey);
     if (s.heads.wantsExample(h)) {
       s.heads.example(h, d.headExample());
@@ -234,10 +295,21 @@ public final class Detector {
     }
     if (e.maxTokens != null) {
       var m = context.model(e.model);
-      if (m != null && m.maxOutputTokens != null) {
+      int limit = m != null && m.maxOutputTokens != null ? m.maxOutputTokens : 0;
+      if (limit > 0) {
         s.maxTokensKnown++;
-        if (e.maxTokens >= m.maxOutputTokens) {
+        if (e.maxTokens >= limit) {
           s.maxTokensPinned++;
+        }
+      } else {
+        // a model the table does not know: above every known model's limit is above its limit too
+        limit = context.largestOutputLimit();
+      }
+      if (limit > 0) {
+        s.maxTokensJudged++;
+        if (e.maxTokens > limit) {
+          s.maxTokensOverlimit++;
+          s.maxTokensAsked = Math.max(s.maxTokensAsked, e.maxTokens);
         }
       }
     }
@@ -331,6 +403,10 @@ public final class Detector {
         x.lastIpInfo = info;
       }
       s.ipIntelEvents++;
+      if (info.asn() == null && !info.hasCategory() && e.asn != null) {
+        // the address is in no known range: the event's own ASN is checked against the ASN lists
+        info = x.ownAsnInfo(intel, e.asn);
+      }
       if (info.is(IpCategory.DATACENTER) || info.is(IpCategory.CLOUD)) {
         s.datacenterEvents++;
       }

@@ -15,6 +15,10 @@ final class PromptFeatures {
   static final int COT = 1;
   static final int RUBRIC = 2;
   static final int BENCH_LAYOUT = 4;
+  /** Declared dataset/training purpose (a {@link PhraseTable}, set by the detector, not by {@link #scan}). */
+  static final int DECLARED_PURPOSE = 8;
+  /** A prompt long enough to be linking evidence ({@code prompt_overlap}); set by the detector. */
+  static final int SUBSTANTIVE = 16;
 
   /** Capability areas; index 0 is "general" (no area keyword). */
   static final String[] CATEGORIES = {

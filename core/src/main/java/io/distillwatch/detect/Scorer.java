@@ -29,6 +29,8 @@ final class Scorer {
   enum Kind {
     CONTENT,
     CONTEXT,
+    /** Context that is not capped ({@code account.throwaway_volume}, ADR 0023); gated like content. */
+    UNCAPPED,
     DAMPER,
     /**
      * Context from other providers ({@code crossref.match}, ADR 0025): outside the context cap, but it
@@ -37,6 +39,9 @@ final class Scorer {
      */
     CORROBORATING
   }
+
+  /** Evidence units another family's signals must add for a {@code NEED_ANOTHER_FAMILY} signal to convict. */
+  static final double COMPANY_MIN = 0.15;
 
   /** Content evidence units an account needs of its own before a cross-provider match adds anything. */
   static final double CROSSREF_COMPANY = 0.15;
@@ -59,10 +64,12 @@ final class Scorer {
       s.add(SignalIds.FRESH);
       s.add(SignalIds.SIGNUP_PATH);
       s.add(SignalIds.DISPOSABLE_EMAIL);
+      s.add(SignalIds.THROWAWAY_VOLUME);
       s.add(SignalIds.VERIFIED_ORG);
     }
     if (!ctx.hasModels()) {
       s.add(SignalIds.MAX_TOKENS_PINNED);
+      s.add(SignalIds.MAX_TOKENS_OVERLIMIT);
     }
     if (!ctx.hasReleaseTimes()) {
       s.add(SignalIds.RELEASE_PIVOT);
@@ -169,6 +176,51 @@ final class Scorer {
   private record Combined(
       double score, double uncapped, double[] contributions, double allowlistContribution) {}
 
+  /**
+   * A signal that may not convict alone ({@link SignalIds#NEED_ANOTHER_FAMILY}) is reduced so the
+   * score stays just below {@code distillation} unless a signal of another family (dampers aside)
+   * contributes at least {@link #COMPANY_MIN}. Returns the evidence after the reduction.
+   */
+  private double needAnotherFamily(Findings f, double[] contributions, double e) {
+    double capE = -Math.log(1 - (cfg.distillationThreshold() - cfg.get("score.allowlist_margin")));
+    if (e <= capE) {
+      return e;
+    }
+    for (int i = 0; i < f.size; i++) {
+      if (!SignalIds.NEED_ANOTHER_FAMILY.contains(f.ids[i]) || contributions[i] <= 0) {
+        continue;
+      }
+      if (!hasCompany(f, contributions, family(f.ids[i]))) {
+        double cut = Math.min(contributions[i], e - capE);
+        contributions[i] -= cut;
+        e -= cut;
+        if (f.texts != null && cut > 0) {
+          f.texts[i] = f.texts[i] + String.format(Locale.ROOT,
+              " (%.2f evidence units withheld: this signal cannot convict without another family)", cut);
+        }
+      }
+    }
+    return e;
+  }
+
+  /** True when some other family's signals (dampers and other such signals aside) add up to {@link #COMPANY_MIN}. */
+  private static boolean hasCompany(Findings f, double[] contributions, String family) {
+    java.util.Map<String, Double> byFamily = new java.util.HashMap<>();
+    for (int j = 0; j < f.size; j++) {
+      String other = family(f.ids[j]);
+      if (f.kinds[j] != Kind.DAMPER && !other.equals(family) && !SignalIds.NEED_ANOTHER_FAMILY.contains(f.ids[j])
+          && byFamily.merge(other, contributions[j], Double::sum) >= COMPANY_MIN) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String family(String id) {
+    int dot = id.indexOf('.');
+    return dot < 0 ? id : id.substring(0, dot);
+  }
+
   private Combined combine(AccountState s, Findings f) {
     double g = Math.min(1.0, s.events / Math.max(1.0, cfg.get("score.full_evidence_events")));
     double x = 0;
@@ -191,7 +243,7 @@ final class Scorer {
       double r = f.raw[i];
       double c =
           switch (f.kinds[i]) {
-            case CONTENT -> g * r;
+            case CONTENT, UNCAPPED -> g * r;
             case CONTEXT -> g * k * r;
             case DAMPER -> -r;
             case CORROBORATING -> content >= CROSSREF_COMPANY ? g * r : 0;
@@ -199,6 +251,7 @@ final class Scorer {
       contributions[i] = c;
       e += c;
     }
+    e = needAnotherFamily(f, contributions, e);
     double score = 1 - Math.exp(-Math.max(0, e));
     double uncapped = score;
     double allow = 0;

@@ -35,6 +35,7 @@ final class Signals {
   private final P outputTokens;
   private final P ratio;
   private final P pinned;
+  private final P overlimit;
   private final P roundTheClock;
   private final double rtcMinSpanHours;
   private final double rtcActiveShare;
@@ -63,7 +64,11 @@ final class Signals {
   private final P disposable;
   private final P benchmark;
   private final P benchmarkTemp0;
-  private final P conversational;
+  private final P observed;
+  private final P fabricated;
+  private final P purpose;
+  private final P throwaway;
+  private final P throwawayAge;
   private final P verified;
 
   Signals(DetectionContext ctx) {
@@ -73,6 +78,7 @@ final class Signals {
     outputTokens = p(c, SignalIds.OUTPUT_TOKENS);
     ratio = p(c, SignalIds.OUTPUT_INPUT_RATIO);
     pinned = p(c, SignalIds.MAX_TOKENS_PINNED);
+    overlimit = p(c, SignalIds.MAX_TOKENS_OVERLIMIT);
     roundTheClock = p(c, SignalIds.ROUND_THE_CLOCK);
     rtcMinSpanHours = c.get(SignalIds.ROUND_THE_CLOCK + ".min_span_hours");
     rtcActiveShare = c.get(SignalIds.ROUND_THE_CLOCK + ".active_share");
@@ -109,7 +115,12 @@ final class Signals {
     benchmark = p(c, SignalIds.BENCHMARK);
     benchmarkTemp0 =
         new P(0, c.get(SignalIds.BENCHMARK + ".temp0_lo"), c.get(SignalIds.BENCHMARK + ".temp0_hi"), 0);
-    conversational = p(c, SignalIds.CONVERSATIONAL);
+    observed = p(c, SignalIds.OBSERVED_CONVERSATION);
+    fabricated = p(c, SignalIds.FABRICATED_HISTORY);
+    purpose = p(c, SignalIds.DECLARED_PURPOSE);
+    throwaway = p(c, SignalIds.THROWAWAY_VOLUME);
+    throwawayAge =
+        new P(0, c.get(SignalIds.THROWAWAY_VOLUME + ".age_lo"), c.get(SignalIds.THROWAWAY_VOLUME + ".age_hi"), 0);
     crossrefMatch = p(c, SignalIds.CROSSREF_MATCH);
     verified =
         new P(c.get(SignalIds.VERIFIED_ORG + ".weight"), 0, 1, c.get(SignalIds.VERIFIED_ORG + ".min_events"));
@@ -123,6 +134,7 @@ final class Signals {
     volume(s, f);
     automation(s, f);
     structure(s, f);
+    fabricatedHistory(s, f);
     elicitation(s, f);
     releasePivot(s, f);
     infrastructure(s, f);
@@ -196,6 +208,16 @@ final class Signals {
           f.evidence && st > 0
               ? fmt("%s of %s requests (%s) set max_tokens at the model's output limit (models file)",
                   n(s.maxTokensPinned), n(s.maxTokensKnown), pct(share))
+              : null);
+    }
+    if (s.maxTokensJudged >= overlimit.min) {
+      double share = s.maxTokensOverlimit / (double) s.maxTokensJudged;
+      double st = overlimit.ramp(share);
+      f.add(SignalIds.MAX_TOKENS_OVERLIMIT, CONTENT, share, overlimit.weight * st,
+          f.evidence && st > 0
+              ? fmt("%s of %s requests (%s) ask for more output tokens than their model can give"
+                      + " (up to max_tokens=%s; models table)",
+                  n(s.maxTokensOverlimit), n(s.maxTokensJudged), pct(share), n(s.maxTokensAsked))
               : null);
     }
   }
@@ -312,9 +334,34 @@ final class Signals {
     }
   }
 
+  private void fabricatedHistory(AccountState s, Findings f) {
+    if (s.toolHistoryJudged >= fabricated.min) {
+      long unseen = s.toolHistoryJudged - s.toolHistoryObserved;
+      double share = unseen / (double) s.toolHistoryJudged;
+      double st = fabricated.ramp(share);
+      f.add(SignalIds.FABRICATED_HISTORY, CONTENT, share, fabricated.weight * st,
+          f.evidence && st > 0
+              ? fmt("%s of %s requests whose earlier turns hold the model's tool calls (%s) continue an agent loop"
+                      + " this account never ran: the request those tool calls answered was never sent",
+                  n(unseen), n(s.toolHistoryJudged), pct(share))
+              : null);
+    }
+  }
+
   // ---- elicitation ---------------------------------------------------------------------------
 
   private void elicitation(AccountState s, Findings f) {
+    if (s.events >= purpose.min) {
+      double share = s.purposeEvents / (double) s.events;
+      double st = purpose.ramp(share);
+      f.add(SignalIds.DECLARED_PURPOSE, CONTENT, share, purpose.weight * st,
+          f.evidence && st > 0
+              ? fmt("%s of %s requests (%s) state in the prompt or system prompt that the answers are for a dataset or"
+                      + " for training or distilling a model, or make the model pose as another provider's"
+                      + " (phrase table, e.g. 'for a training dataset', 'train a student model', '用于训练')",
+                  n(s.purposeEvents), n(s.events), pct(share))
+              : null);
+    }
     if (s.events >= cot.min) {
       double share = s.cotEvents / (double) s.events;
       double st = cot.ramp(share);
@@ -487,6 +534,36 @@ final class Signals {
       f.add(SignalIds.DISPOSABLE_EMAIL, CONTEXT, 1.0, disposable.weight,
           f.evidence ? fmt("e-mail domain %s is on the shipped disposable-mail list (%s)", domain, listed) : null);
     }
+    throwawayVolume(s, f, a, domain, listed != null);
+  }
+
+  /**
+   * Requests per day, judged against how little the account has at stake: its age, verification,
+   * payment history and e-mail class, each a risk in [0,1] (unknown counts half), averaged.
+   */
+  private void throwawayVolume(AccountState s, Findings f, AccountInfo a, String domain, boolean disposableMail) {
+    if (s.events < throwaway.min) {
+      return;
+    }
+    double perDay = s.events / spanDays(s);
+    double ageDays = a.createdAt == null ? Double.NaN : (s.firstTs - a.createdAt) / DAY;
+    double age = a.createdAt == null ? 0.5 : throwawayAge.ramp(ageDays);
+    double unverified = a.verified == null ? 0.5 : a.verified ? 0 : 1;
+    boolean paid = a.paymentFp != null || !s.paymentFps.items().isEmpty();
+    double unpaid = paid ? 0 : 1;
+    double mail = disposableMail ? 1 : domain == null ? 0.5 : FreeMail.isFree(domain) ? 0.5 : 0;
+    double risk = (age + unverified + unpaid + mail) / 4;
+    double st = throwaway.ramp(perDay) * risk;
+    f.add(SignalIds.THROWAWAY_VOLUME, Scorer.Kind.UNCAPPED, perDay, throwaway.weight * st,
+        f.evidence && st > 0
+            ? fmt("%s requests per day from an account with little at stake (risk %.2f: %s, %s, %s, %s)",
+                n(Math.round(perDay)), risk,
+                a.createdAt == null ? "age unknown" : fmt("%.1f days old", Math.max(0, ageDays)),
+                a.verified == null ? "verification unknown" : a.verified ? "verified" : "unverified",
+                paid ? "has a payment method" : "no payment method",
+                disposableMail ? "disposable e-mail" : domain == null ? "e-mail unknown"
+                    : FreeMail.isFree(domain) ? "free webmail" : "own e-mail domain")
+            : null);
   }
 
   // ---- dampers -------------------------------------------------------------------------------
@@ -502,13 +579,15 @@ final class Signals {
                   n(s.benchLayoutEvents), n(s.prompts), pct(layout), n(s.temp0Events), n(s.events))
               : null);
     }
-    if (s.events >= conversational.min) {
-      double share = s.multiTurnEvents / (double) s.events;
-      double st = conversational.ramp(share);
-      f.add(SignalIds.CONVERSATIONAL, DAMPER, share, conversational.weight * st,
+    if (s.events >= observed.min) {
+      double share = s.historyObserved / (double) s.events;
+      // an account that also sends fabricated histories earns the benefit only for its honest share
+      double honest = s.historyJudged == 0 ? 1 : s.historyObserved / (double) s.historyJudged;
+      double st = observed.ramp(share) * honest;
+      f.add(SignalIds.OBSERVED_CONVERSATION, DAMPER, share, observed.weight * st,
           f.evidence && st > 0
-              ? fmt("%s of %s requests (%s) continue a conversation with earlier turns", n(s.multiTurnEvents),
-                  n(s.events), pct(share))
+              ? fmt("%s of %s requests (%s) continue a conversation whose earlier turn this account sent as an"
+                      + " earlier request", n(s.historyObserved), n(s.events), pct(share))
               : null);
     }
     AccountInfo a = ctx.account(s.account());

@@ -37,6 +37,17 @@ public class UsageEvent {
   public int toolUseBlocks;
   public int toolResultBlocks;
   public int imageBlocks;
+  /**
+   * 64-bit key of the whole message list sent (0 when none): a later request of the same
+   * conversation carries it as its {@link #priorTurnKey}.
+   */
+  public long turnKey;
+  /**
+   * Key of the message list before the last assistant message — the request that assistant message
+   * answered — or 0 when the request carries no assistant message. Equal to an earlier request's
+   * {@link #turnKey} exactly when that earlier turn was really sent (structure.fabricated_history).
+   */
+  public long priorTurnKey;
 
   public Integer maxTokens;
   public Double temperature;

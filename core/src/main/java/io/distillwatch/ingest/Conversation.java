@@ -18,6 +18,11 @@ final class Conversation {
   int toolResult;
   int images;
   private JsonNode lastUser;
+  /** Rolling hash of the messages read so far, and its value before the last assistant message. */
+  private long turnKey = TURN_SEED;
+  private long beforeLastAssistant;
+  private boolean lastWasCall;
+  private static final long TURN_SEED = 0x7475726eL;
   private String promptText;
   private StringBuilder system;
 
@@ -49,6 +54,12 @@ final class Conversation {
   void usePrompt(String text) {
     userTurns = 1;
     promptText = text;
+    turnKey = turn(TURN_SEED, 'u', text.hashCode());
+  }
+
+  /** Folds one message (role letter and content) into the conversation key. */
+  private static long turn(long key, char role, int contentHash) {
+    return io.distillwatch.template.Hash64.mix(key * 31 + role) ^ (contentHash & 0xffffffffL);
   }
 
   /** Reads a message list; returns false (and counts a field error) when it is not an array. */
@@ -68,19 +79,25 @@ final class Conversation {
         continue;
       }
       String role = roleNode.textValue();
+      lastWasCall = false;
       JsonNode content = m.get("content");
       if (content == null) {
         content = m.get("parts"); // OpenTelemetry GenAI message shape
       }
+      // content hashes are Jackson's (value-based, so a resent message hashes as it did when first sent)
+      int contentHash = content == null ? 0 : content.hashCode();
       switch (role) {
         case "user":
         case "human":
+          turnKey = turn(turnKey, 'u', contentHash);
           userTurns++;
           lastUser = content == null ? m : content;
           countBlocks(content, field);
           break;
         case "assistant":
         case "model":
+          beforeLastAssistant = turnKey;
+          turnKey = turn(turnKey, 'a', contentHash);
           assistantTurns++;
           countBlocks(content, field);
           JsonNode calls = m.get("tool_calls");
@@ -93,6 +110,7 @@ final class Conversation {
           break;
         case "system":
         case "developer":
+          turnKey = turn(turnKey, 's', contentHash);
           StringBuilder sb = new StringBuilder();
           if (content != null && content.isTextual()) {
             sb.append(content.textValue());
@@ -106,6 +124,7 @@ final class Conversation {
         case "tool":
         case "function":
         case "ipython":
+          turnKey = turn(turnKey, 't', contentHash);
           toolResult++;
           break;
         default:
@@ -119,6 +138,12 @@ final class Conversation {
     // Responses API items: {"type":"function_call",...}, {"type":"function_call_output",...}
     JsonNode type = m.get("type");
     String t = type != null && type.isTextual() ? type.textValue() : "";
+    boolean call = t.endsWith("_call") || t.endsWith("tool_use");
+    if (call && !lastWasCall) {
+      beforeLastAssistant = turnKey; // the model's calls answer the items before them
+    }
+    lastWasCall = call;
+    turnKey = turn(turnKey, 'i', m.hashCode());
     if (t.endsWith("_output") || t.endsWith("tool_result")) {
       toolResult++;
     } else if (t.endsWith("_call") || t.endsWith("tool_use")) {
@@ -211,6 +236,10 @@ final class Conversation {
     system.append(text, 0, Math.min(text.length(), CAP + 1 - system.length()));
   }
 
+  private static long nonZero(long k) {
+    return k == 0 ? 1 : k;
+  }
+
   /** Writes text and counts into the event. */
   void applyTo(UsageEvent e) {
     e.userTurns = userTurns;
@@ -218,6 +247,8 @@ final class Conversation {
     e.toolUseBlocks = toolUse;
     e.toolResultBlocks = toolResult;
     e.imageBlocks = images;
+    e.turnKey = userTurns > 0 ? nonZero(turnKey) : 0;
+    e.priorTurnKey = beforeLastAssistant == 0 ? 0 : nonZero(beforeLastAssistant);
     String text;
     if (promptText != null) {
       text = promptText;

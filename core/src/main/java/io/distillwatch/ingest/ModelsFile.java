@@ -18,6 +18,23 @@ public final class ModelsFile {
     return SideFiles.load(path, ModelsFile::map, null);
   }
 
+  /** The shipped table of common models' public output limits, each line with its {@code source}. */
+  static final String SHIPPED = "/io/distillwatch/ingest/models.jsonl";
+
+  /**
+   * The models table shipped in the jar (public output limits of common models, with sources), used
+   * unless {@code --models FILE} is given (DESIGN §2).
+   */
+  public static LoadedFile<ModelInfo> loadShipped() {
+    return SideFiles.load("shipped models table", () -> {
+      java.io.InputStream in = ModelsFile.class.getResourceAsStream(SHIPPED);
+      if (in == null) {
+        throw new java.io.IOException("shipped models table missing from the jar (" + SHIPPED + ")");
+      }
+      return in;
+    }, ModelsFile::map, null);
+  }
+
   private static Map.Entry<String, ModelInfo> map(JsonNode o, Values val) {
     JsonNode m = o.get("model");
     if (Values.absent(m)) {

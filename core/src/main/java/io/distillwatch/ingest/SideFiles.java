@@ -32,6 +32,15 @@ final class SideFiles {
   static <T> LoadedFile<T> load(Path path, LineMapper<T> mapper, TextLineMapper<T> textMapper) {
     String name = path.toString();
     InputFile file = InputFile.of(name, path);
+    return load(name, file::open, mapper, textMapper);
+  }
+
+  /** How to open a side file's bytes (a file, or a resource shipped in the jar). */
+  interface Opener {
+    InputStream open() throws IOException;
+  }
+
+  static <T> LoadedFile<T> load(String name, Opener file, LineMapper<T> mapper, TextLineMapper<T> textMapper) {
     Map<String, T> entries = new LinkedHashMap<>();
     List<Rejection> rejections = new ArrayList<>();
     FieldErrors errors = new FieldErrors();

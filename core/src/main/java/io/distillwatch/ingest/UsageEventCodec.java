@@ -35,6 +35,8 @@ public final class UsageEventCodec {
     out.writeInt(e.toolUseBlocks);
     out.writeInt(e.toolResultBlocks);
     out.writeInt(e.imageBlocks);
+    out.writeLong(e.turnKey);
+    out.writeLong(e.priorTurnKey);
     string(out, e.requestId);
     string(out, e.account);
     string(out, e.apiKey);
@@ -75,6 +77,8 @@ public final class UsageEventCodec {
     e.toolUseBlocks = in.readInt();
     e.toolResultBlocks = in.readInt();
     e.imageBlocks = in.readInt();
+    e.turnKey = in.readLong();
+    e.priorTurnKey = in.readLong();
     int bit = 1;
     e.requestId = has(mask, bit) ? string(in) : null;
     e.account = has(mask, bit <<= 1) ? string(in) : null;
@@ -130,6 +134,8 @@ public final class UsageEventCodec {
     e.toolUseBlocks = from.toolUseBlocks;
     e.toolResultBlocks = from.toolResultBlocks;
     e.imageBlocks = from.imageBlocks;
+    e.turnKey = from.turnKey;
+    e.priorTurnKey = from.priorTurnKey;
     e.maxTokens = from.maxTokens;
     e.temperature = from.temperature;
     e.topP = from.topP;

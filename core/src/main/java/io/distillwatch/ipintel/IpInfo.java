@@ -50,6 +50,11 @@ public final class IpInfo {
     return categories.contains(category);
   }
 
+  /** True when some category (datacenter, VPN, ...) is known for the address. */
+  public boolean hasCategory() {
+    return !categories.isEmpty();
+  }
+
   public Set<IpCategory> categories() {
     return EnumSet.copyOf(categories.isEmpty() ? EnumSet.noneOf(IpCategory.class) : categories);
   }

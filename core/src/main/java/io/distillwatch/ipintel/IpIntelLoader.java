@@ -51,7 +51,73 @@ public final class IpIntelLoader {
     if (!Files.isDirectory(dir)) {
       throw new InputUnreadableException("--ipintel " + dir + ": not a directory");
     }
-    return new IpIntelLoader.Build(dir).run();
+    List<Source> sources = new ArrayList<>();
+    for (Path f : list(dir)) {
+      sources.add(new Source(f.getFileName().toString(), () -> Files.newInputStream(f)));
+    }
+    Path providerDir = dir.resolve("provider-ranges");
+    if (Files.isDirectory(providerDir)) {
+      for (Path f : list(providerDir)) {
+        sources.add(new Source(PROVIDERS + f.getFileName(), () -> Files.newInputStream(f)));
+      }
+    }
+    return new IpIntelLoader.Build(sources).run();
+  }
+
+  /** Folder of the shipped public data in the jar; its {@code INDEX} names the files (licences: {@code NOTICE}). */
+  static final String SHIPPED = "/io/distillwatch/ipintel/shipped/";
+
+  private static volatile LoadedIpIntel shipped;
+
+  /**
+   * The public IP intelligence shipped in the jar (DESIGN §2), used unless {@code --ipintel DIR}
+   * replaces it or {@code --no-ipintel} turns it off. Loaded once per JVM.
+   */
+  public static LoadedIpIntel loadShipped() {
+    LoadedIpIntel s = shipped;
+    if (s == null) {
+      synchronized (IpIntelLoader.class) {
+        if (shipped == null) {
+          shipped = new IpIntelLoader.Build(shippedSources()).run();
+        }
+        s = shipped;
+      }
+    }
+    return s;
+  }
+
+  private static List<Source> shippedSources() {
+    List<Source> out = new ArrayList<>();
+    try (InputStream in = IpIntelLoader.class.getResourceAsStream(SHIPPED + "INDEX")) {
+      if (in == null) {
+        throw new IllegalStateException("shipped IP intelligence missing from the jar (" + SHIPPED + "INDEX)");
+      }
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        String name = line.trim();
+        if (!name.isEmpty()) {
+          out.add(new Source(name, () -> {
+            InputStream r = IpIntelLoader.class.getResourceAsStream(SHIPPED + name);
+            if (r == null) {
+              throw new IOException("shipped IP intelligence file missing: " + name);
+            }
+            return r;
+          }));
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read the shipped IP intelligence: " + e.getMessage(), e);
+    }
+    return out;
+  }
+
+  private static final String PROVIDERS = "provider-ranges/";
+
+  /** One file to load: its name relative to the folder, and how to open it. */
+  private record Source(String name, Opener opener) {}
+
+  @FunctionalInterface
+  private interface Opener {
+    InputStream open() throws IOException;
   }
 
   /** The category a file-name word stands for, or null. */
@@ -97,7 +163,7 @@ public final class IpIntelLoader {
   }
 
   private static final class Build {
-    private final Path dir;
+    private final List<Source> files;
     private final List<String> sources = new ArrayList<>();
     private Ipv4Ranges.Builder asn4;
     private final List<Long> asnNumbers = new ArrayList<>();
@@ -112,13 +178,17 @@ public final class IpIntelLoader {
     private final List<String> providers = new ArrayList<>();
     private final Ipv6Ranges.Builder provider6 = new Ipv6Ranges.Builder();
 
-    Build(Path dir) {
-      this.dir = dir;
+    Build(List<Source> files) {
+      this.files = files;
     }
 
     LoadedIpIntel run() {
-      for (Path f : list(dir)) {
-        String name = f.getFileName().toString();
+      for (Source f : files) {
+        String name = f.name();
+        if (name.startsWith(PROVIDERS)) {
+          provider(f, name.substring(PROVIDERS.length()));
+          continue;
+        }
         String lower = name.toLowerCase(Locale.ROOT);
         String base = lower.endsWith(".gz") ? lower.substring(0, lower.length() - 3) : lower;
         if (base.startsWith("asn-") && base.endsWith(".csv")) {
@@ -139,20 +209,6 @@ public final class IpIntelLoader {
           loadCidrs(f, name, IpCategory.TOR_EXIT, -1);
         }
       }
-      Path providerDir = dir.resolve("provider-ranges");
-      if (Files.isDirectory(providerDir)) {
-        for (Path f : list(providerDir)) {
-          String name = f.getFileName().toString();
-          String base = name.toLowerCase(Locale.ROOT).replaceAll("(\\.gz)?$", "").replaceAll("\\.(txt|csv)$", "");
-          String provider = base.replaceAll("-ipv[46]$", "");
-          int idx = providers.indexOf(provider);
-          if (idx < 0) {
-            idx = providers.size();
-            providers.add(provider);
-          }
-          loadCidrs(f, "provider-ranges/" + name, providerCategory(provider), idx);
-        }
-      }
       return new LoadedIpIntel(
           asn4 == null ? null : asn4.buildTable(),
           asnNumbers.stream().mapToLong(Long::longValue).toArray(),
@@ -162,6 +218,17 @@ public final class IpIntelLoader {
           build4(cat4), build6(cat6), catAsns,
           providerTable(), provider6.size() == 0 ? null : provider6.build(true),
           providers.toArray(new String[0]), sources);
+    }
+
+    private void provider(Source f, String name) {
+      String base = name.toLowerCase(Locale.ROOT).replaceAll("(\\.gz)?$", "").replaceAll("\\.(txt|csv)$", "");
+      String provider = base.replaceAll("-ipv[46]$", "");
+      int idx = providers.indexOf(provider);
+      if (idx < 0) {
+        idx = providers.size();
+        providers.add(provider);
+      }
+      loadCidrs(f, PROVIDERS + name, providerCategory(provider), idx);
     }
 
     private Ipv4Ranges providerTable() {
@@ -198,7 +265,7 @@ public final class IpIntelLoader {
       return out;
     }
 
-    private void loadAsn(Path f, String name) {
+    private void loadAsn(Source f, String name) {
       if (asn4 == null) {
         asn4 = new Ipv4Ranges.Builder();
       }
@@ -233,7 +300,7 @@ public final class IpIntelLoader {
       sources.add(name + ": " + counts[0] + " ranges" + skipped(counts[1]));
     }
 
-    private void loadCountry(Path f, String name) {
+    private void loadCountry(Source f, String name) {
       if (country4 == null) {
         country4 = new Ipv4Ranges.Builder();
       }
@@ -264,7 +331,7 @@ public final class IpIntelLoader {
       sources.add(name + ": " + counts[0] + " ranges" + skipped(counts[1]));
     }
 
-    private void loadAsnList(Path f, String name, IpCategory c) {
+    private void loadAsnList(Source f, String name, IpCategory c) {
       Set<Long> set = catAsns.computeIfAbsent(c, k -> new HashSet<>());
       int[] counts = new int[2];
       forEachLine(f, name, line -> {
@@ -287,7 +354,7 @@ public final class IpIntelLoader {
       sources.add(name + ": " + counts[0] + " ASNs (" + c + ")" + skipped(counts[1]));
     }
 
-    private void loadCidrs(Path f, String name, IpCategory c, int providerIdx) {
+    private void loadCidrs(Source f, String name, IpCategory c, int providerIdx) {
       Ipv4Ranges.Builder b4 = cat4.computeIfAbsent(c, k -> new Ipv4Ranges.Builder());
       Ipv6Ranges.Builder b6 = cat6.computeIfAbsent(c, k -> new Ipv6Ranges.Builder());
       Ipv4Ranges.Builder p4 = providerIdx < 0 ? null : providerBuilders4.computeIfAbsent(providerIdx, k -> new Ipv4Ranges.Builder());
@@ -352,30 +419,30 @@ public final class IpIntelLoader {
     private static String skipped(int n) {
       return n == 0 ? "" : ", " + n + " unparsable lines skipped";
     }
+  }
 
-    private static List<Path> list(Path d) {
-      try (Stream<Path> s = Files.list(d)) {
-        List<Path> out = new ArrayList<>();
-        s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().forEach(out::add);
-        return out;
-      } catch (IOException e) {
-        throw new InputUnreadableException("--ipintel: cannot list " + d + ": " + e.getMessage(), e);
-      }
+  private static List<Path> list(Path d) {
+    try (Stream<Path> s = Files.list(d)) {
+      List<Path> out = new ArrayList<>();
+      s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().forEach(out::add);
+      return out;
+    } catch (IOException e) {
+      throw new InputUnreadableException("--ipintel: cannot list " + d + ": " + e.getMessage(), e);
     }
+  }
 
-    private static void forEachLine(Path f, String name, java.util.function.Consumer<String> c) {
-      try (InputStream in = InputFile.maybeGunzip(Files.newInputStream(f));
-          BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          if (line.isEmpty() || line.charAt(0) == '#') {
-            continue;
-          }
-          c.accept(line.trim());
+  private static void forEachLine(Source f, String name, java.util.function.Consumer<String> c) {
+    try (InputStream in = InputFile.maybeGunzip(f.opener().open());
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        if (line.isEmpty() || line.charAt(0) == '#') {
+          continue;
         }
-      } catch (IOException e) {
-        throw new InputUnreadableException("--ipintel: cannot read " + name + ": " + e.getMessage(), e);
+        c.accept(line.trim());
       }
+    } catch (IOException e) {
+      throw new InputUnreadableException("--ipintel: cannot read " + name + ": " + e.getMessage(), e);
     }
   }
 }

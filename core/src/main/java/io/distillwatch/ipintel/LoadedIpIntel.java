@@ -46,9 +46,8 @@ public final class LoadedIpIntel implements IpIntel {
     EnumSet<IpCategory> av = EnumSet.noneOf(IpCategory.class);
     av.addAll(cat4.keySet());
     av.addAll(cat6.keySet());
-    if (asn4 != null) {
-      av.addAll(catAsns.keySet());
-    }
+    // ASN lists apply through the IP-to-ASN table or an event's own asn
+    av.addAll(catAsns.keySet());
     this.available = Collections.unmodifiableSet(av);
   }
 
@@ -78,6 +77,17 @@ public final class LoadedIpIntel implements IpIntel {
   /** What was loaded, one line per file ({@code "asn-ipv4.csv.gz: 411961 ranges"}), for the summary. */
   public List<String> sources() {
     return sources;
+  }
+
+  @Override
+  public Set<IpCategory> asnCategories(long asn) {
+    EnumSet<IpCategory> cats = EnumSet.noneOf(IpCategory.class);
+    for (Map.Entry<IpCategory, Set<Long>> e : catAsns.entrySet()) {
+      if (e.getValue().contains(asn)) {
+        cats.add(e.getKey());
+      }
+    }
+    return cats;
   }
 
   @Override

@@ -31,6 +31,12 @@ public final class EvidenceExtractor {
   /** Accounts created in the same window of this many hours (6) with the same domain and path form a burst. */
   static final long CREATION_WINDOW_HOURS = 6;
 
+  /**
+   * Prompt overlap counts only for accounts whose prompt sample halved at most this often (4: up to
+   * about 768 distinct substantive prompts).
+   */
+  static final int PROMPT_OVERLAP_MAX_LEVEL = 4;
+
   private static final long HOUR = 3_600_000L;
   private final TemplateSketcher sketcher = TemplateSketcher.unkeyed();
 
@@ -49,6 +55,9 @@ public final class EvidenceExtractor {
     for (String prefix : state.ipPrefixes()) {
       put(keys, LinkKind.IP_PREFIX, prefix);
     }
+    for (String pool : ExitPools.values(state.ipPrefixes(), state.ipPrefixesFull())) {
+      put(keys, LinkKind.EXIT_POOL, pool);
+    }
     for (String asn : state.asns()) {
       put(keys, LinkKind.ASN, asn);
     }
@@ -59,6 +68,13 @@ public final class EvidenceExtractor {
       put(keys, LinkKind.SYSTEM_PROMPT, system);
     }
     templateKeys(state, keys);
+    // An account with hundreds of distinct prompts or more (app backends, resellers, evaluation runs)
+    // covers so much of any public pool that it shares prompts with anyone by chance: its prompts are
+    // not evidence; it is judged by its own traffic.
+    for (int fp : state.promptSampleLevel() <= PROMPT_OVERLAP_MAX_LEVEL ? state.promptSample() : new int[0]) {
+      String hex = String.format(java.util.Locale.ROOT, "%08x", fp);
+      keys.put(LinkKind.PROMPT_OVERLAP.key(hex), "prompt " + hex + " (sent verbatim by these accounts)");
+    }
     coactivityKeys(state.activity(), keys);
     if (info != null && info.createdAt != null) {
       String domain = info.effectiveEmailDomain();

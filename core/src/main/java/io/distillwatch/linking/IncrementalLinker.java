@@ -20,8 +20,9 @@ import java.util.Map;
  * <p>Differences from the batch linker, because evidence arrives over time and links are never
  * undone: a weak value weighs what its number of holders made it worth <em>when</em> a pair gained it
  * (a /24 that later becomes busy does not unlink accounts it linked while it was specific), and the
- * two group rules of the batch linker (linked groups sharing majority-held values or one pool of
- * prefixes) are not applied.
+ * batch linker's group rule (linked groups sharing majority-held values) is not applied. Exit pools
+ * ({@link ExitPools}) are weighed by exclusivity when a holder joins, and prompt overlap sums the
+ * rarity of each shared prompt as it becomes shared, as in the batch linker.
  *
  * <p>Every component of two or more accounts has a <em>lineage</em>: a name that survives merges (the
  * larger component's lineage wins), so downstream state keyed by it lives on; and a public id as
@@ -162,7 +163,9 @@ public final class IncrementalLinker {
       return;
     }
     int n = holders.count + 1;
-    double w = policy.weight(kind, n);
+    double w = kind == LinkKind.EXIT_POOL
+        ? ExitPools.weight(policy, n, holders.example, this::holderCount)
+        : policy.weight(kind, n);
     if (w <= 0) {
       holders.count = n;
       if (n > policy.maxAccounts(kind)) {
@@ -170,10 +173,15 @@ public final class IncrementalLinker {
       }
       return;
     }
-    if (w >= policy.linkThreshold) {
+    if (w >= policy.linkThreshold && kind == LinkKind.EXIT_POOL) {
+      // exclusivity can grow with the holders: join every holder, not only the first
+      for (int i = 0; i < holders.count; i++) {
+        union(a, holders.members[i], kind, holders.example, merges);
+      }
+    } else if (w >= policy.linkThreshold) {
       union(a, holders.members[0], kind, holders.example, merges);
     } else if (n <= policy.maxPairsAccounts) {
-      int code = codes.code(kind, n);
+      int code = kind == LinkKind.EXIT_POOL ? codes.codeOfWeight(kind, w) : codes.code(kind, n);
       for (int i = 0; i < holders.count; i++) {
         int b = holders.members[i];
         if (find(a) != find(b) && gain(a, b, kind, code)) {
@@ -182,6 +190,16 @@ public final class IncrementalLinker {
       }
     }
     holders.add(a);
+  }
+
+  /** Accounts holding an evidence key so far. */
+  private int holderCount(String key) {
+    long h = hash(key);
+    Holders holders = shared.get(h);
+    if (holders != null) {
+      return holders.count;
+    }
+    return single.get(h, MISSING) == MISSING ? 0 : 1;
   }
 
   /** Adds a kind's weight (as its code) to a pair; true when the pair's evidence reaches the threshold. */
@@ -194,7 +212,7 @@ public final class IncrementalLinker {
       }
       packed = 0;
     }
-    packed = WeightCodes.max(packed, kind.ordinal(), code);
+    packed = WeightCodes.raise(packed, kind.ordinal(), code);
     if (codes.sum(packed) >= policy.linkThreshold - 1e-9) {
       pairs.remove(key); // linked: the pair's weights are no longer needed
       return true;

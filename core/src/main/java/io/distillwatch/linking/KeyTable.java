@@ -152,6 +152,12 @@ final class KeyTable {
     return m;
   }
 
+  /** How many accounts hold {@code key} (0 when none). */
+  int holders(String key) {
+    int slot = slotOf(hash(key));
+    return used(slot) ? count(slot) : 0;
+  }
+
   String example(int slot) {
     int r = ref[slot];
     return r < 0 ? examples[-1 - r] : null;

@@ -10,7 +10,11 @@ public enum LinkKind {
   SYSTEM_PROMPT("system_prompt"),
   TEMPLATE("template"),
   COACTIVITY("coactivity"),
-  CREATION_BURST("creation_burst");
+  CREATION_BURST("creation_burst"),
+  /** A substantive prompt sent verbatim; weighed by rarity and summed over the prompts a pair shares. */
+  PROMPT_OVERLAP("prompt_overlap"),
+  /** Two /24 (or /64) prefixes used together; weighed by how exclusive the pair is to its holders. */
+  EXIT_POOL("exit_pool");
 
   private final String code;
 
@@ -20,6 +24,14 @@ public enum LinkKind {
 
   public String code() {
     return code;
+  }
+
+  /**
+   * Whether a pair's evidence of this kind is the sum over the values it shares (prompt overlap:
+   * many rare prompts, not one) rather than its strongest value.
+   */
+  public boolean summed() {
+    return this == PROMPT_OVERLAP;
   }
 
   /** The kind of an evidence key ({@code code|value}). */

@@ -54,6 +54,29 @@ public final class LinkPolicy {
     p.nonDecaying.add(LinkKind.TEMPLATE);
     p.set(LinkKind.COACTIVITY, 0.3, 400);
     p.set(LinkKind.CREATION_BURST, 0.5, 5_000);
+    // Rare prompts: summed over the prompts a pair shares, so linking needs many (four prompts held by
+    // at most 4 accounts each, five held by at most 10, ten by at most 20); a prompt held by more
+    // accounts (greetings, famous questions, benchmark items, viral prompts) weighs nothing.
+    p.set(LinkKind.PROMPT_OVERLAP, 0.3, 20);
+    // A pair of prefixes: its weight is set by exclusivity (exitPoolWeight), not by holder count.
+    p.set(LinkKind.EXIT_POOL, 1.0, 400);
+    return p;
+  }
+
+  /**
+   * These weights with some kinds switched off, for ablation: entries {@code link.<kind>} (e.g.
+   * {@code link.prompt_overlap}) of a scan's {@code --disable-signals}; other entries are ignored.
+   */
+  public LinkPolicy without(java.util.Collection<String> disabled) {
+    LinkPolicy p = new LinkPolicy(linkThreshold, fullySpecificUpTo, maxPairsAccounts);
+    p.base.putAll(base);
+    p.maxAccounts.putAll(maxAccounts);
+    p.nonDecaying.addAll(nonDecaying);
+    for (LinkKind k : LinkKind.values()) {
+      if (disabled.contains("link." + k.code())) {
+        p.maxAccounts.put(k, 0);
+      }
+    }
     return p;
   }
 
@@ -62,10 +85,43 @@ public final class LinkPolicy {
     maxAccounts.put(kind, max);
   }
 
+  /** Unit of a summed kind's weights ({@link LinkKind#summed}): 0.1, at most 15 units per pair. */
+  public static final double SUMMED_UNIT = 0.1;
+  // weights are units / 10.0 (exact decimal doubles), not units * SUMMED_UNIT
+
+  /**
+   * Weight of an {@code exit_pool} value held by {@code holders} accounts when the busier of its two
+   * prefixes is used by {@code prefixHolders} accounts: exclusivity e = holders / prefixHolders, weight
+   * 1.0 (links alone) at e ≥ 0.9, 0.75 at e ≥ 0.7, 0.5 at e ≥ 0.5, else nothing — a pool everybody
+   * in those /24s shares is the operator's; a cloud /24 that many others use besides is not.
+   */
+  public double exitPoolWeight(int holders, int prefixHolders) {
+    if (holders < 2 || holders > maxAccounts.get(LinkKind.EXIT_POOL) || prefixHolders <= 0) {
+      return 0;
+    }
+    double e = Math.min(1.0, (double) holders / prefixHolders);
+    double b = base.get(LinkKind.EXIT_POOL);
+    return e >= 0.9 ? b : e >= 0.7 ? 0.75 * b : e >= 0.5 ? 0.5 * b : 0;
+  }
+
+  /** Every weight {@link #exitPoolWeight} can give. */
+  double[] exitPoolWeights() {
+    double b = base.get(LinkKind.EXIT_POOL);
+    return new double[] {0.5 * b, 0.75 * b, b};
+  }
+
   /** Weight of a value of {@code kind} shared by {@code accounts} accounts; 0 when too common. */
   public double weight(LinkKind kind, int accounts) {
     if (accounts < 2 || accounts > maxAccounts.get(kind)) {
       return 0;
+    }
+    if (kind == LinkKind.PROMPT_OVERLAP) {
+      // in whole units of SUMMED_UNIT, so that a pair's sum decodes exactly
+      double units = Math.round(base.get(kind) / SUMMED_UNIT);
+      return (accounts <= 4 ? units : accounts <= 10 ? Math.round(units * 2 / 3) : Math.round(units / 3)) / 10.0;
+    }
+    if (kind == LinkKind.EXIT_POOL) {
+      return base.get(kind); // at most: the linkers weigh it by exclusivity (exitPoolWeight)
     }
     double specificity = accounts <= fullySpecificUpTo ? 1.0 : (double) fullySpecificUpTo / accounts;
     // Strong kinds keep their full weight: a shared card is common control however many share it.
@@ -81,7 +137,7 @@ public final class LinkPolicy {
    * accounts sharing them count only the strongest ({@link #combine}).
    */
   public static boolean isNetwork(LinkKind kind) {
-    return kind == LinkKind.IP || kind == LinkKind.IP_PREFIX || kind == LinkKind.ASN;
+    return kind == LinkKind.IP || kind == LinkKind.IP_PREFIX || kind == LinkKind.ASN || kind == LinkKind.EXIT_POOL;
   }
 
   /**

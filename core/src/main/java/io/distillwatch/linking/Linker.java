@@ -31,8 +31,6 @@ public final class Linker {
   static final int MAX_GROUPS_PER_VALUE = 200;
   /** Sum of per-kind weights at which two linked groups are linked to each other: 0.8. */
   static final double GROUP_LINK_THRESHOLD = 0.8;
-  /** Two linked groups drawing on one pool of network prefixes: Jaccard overlap of their prefixes ≥ 0.5. */
-  static final double POOL_OVERLAP = 0.5;
   private final LinkPolicy policy;
   private final int maxPairs;
   private final List<String> accounts = new ArrayList<>();
@@ -86,8 +84,7 @@ public final class Linker {
         continue;
       }
       int n = table.count(slot);
-      LinkKind kind = table.kind(slot);
-      double w = policy.weight(kind, n);
+      double w = slotWeight(slot);
       if (w <= 0) {
         continue;
       }
@@ -126,7 +123,7 @@ public final class Linker {
   /**
    * Groups already linked (say, accounts sharing a card) are linked to each other when most members
    * of both hold the same values: an operator running several card groups through one system prompt
-   * and one pool of proxy exits. A value counts here at its base weight when at most {@value
+   * and one pool of proxy exits (exit pools also link accounts directly: {@link ExitPools}). A value counts here at its base weight when at most {@value
    * #MAX_GROUPS_PER_VALUE} groups share it, so popular values (a big ASN, a client library) stay
    * weak, and the kinds' account ceilings still apply. Because a value must be held by most members
    * of both groups, this is more specific than two accounts sharing it, and the groups link at
@@ -149,7 +146,7 @@ public final class Linker {
       }
       int n = table.count(slot);
       LinkKind kind = table.kind(slot);
-      if (n < 2 || policy.weight(kind, n) <= 0) {
+      if (n < 2 || slotWeight(slot) <= 0) {
         continue;
       }
       Map<Integer, Integer> holders = new HashMap<>();
@@ -177,20 +174,27 @@ public final class Linker {
         }
       }
     }
-    Map<Integer, Set<Long>> poolByGroup = new HashMap<>();
     for (Map.Entry<Long, double[]> e : groupPairs.entrySet()) {
       double[] perKind = e.getValue();
-      int a = first(e.getKey());
-      int b = second(e.getKey());
-      if (perKind[LinkKind.IP_PREFIX.ordinal()] == 0
-          && jaccard(pool(a, uf, poolByGroup), pool(b, uf, poolByGroup)) >= POOL_OVERLAP) {
-        // Members rotate through one pool of exits: each /24 is held by few, the pool by all.
-        perKind[LinkKind.IP_PREFIX.ordinal()] = policy.base(LinkKind.IP_PREFIX);
-      }
       if (LinkPolicy.combine(perKind) >= GROUP_LINK_THRESHOLD - 1e-9) {
         uf.union(first(e.getKey()), second(e.getKey()));
       }
     }
+  }
+
+  /** A shared value's weight: by its number of holders, or for an exit pool by its exclusivity ({@link ExitPools}). */
+  private double slotWeight(int slot) {
+    LinkKind kind = table.kind(slot);
+    int n = table.count(slot);
+    return kind == LinkKind.EXIT_POOL
+        ? ExitPools.weight(policy, n, table.example(slot), table::holders)
+        : policy.weight(kind, n);
+  }
+
+  /** {@link #slotWeight} as its {@link WeightCodes} code. */
+  private int slotCode(int slot) {
+    LinkKind kind = table.kind(slot);
+    return kind == LinkKind.EXIT_POOL ? codes.codeOfWeight(kind, slotWeight(slot)) : codes.code(kind, table.count(slot));
   }
 
   /**
@@ -216,7 +220,7 @@ public final class Linker {
       int n = table.count(slot);
       LinkKind kind = table.kind(slot);
       int k = kind.ordinal();
-      int code = codes.code(kind, n);
+      int code = slotCode(slot);
       int[] m = table.members(slot);
       if (hopeless != null) {
         int h = 0;
@@ -253,10 +257,10 @@ public final class Linker {
       int slot = (int) packed;
       int n = table.count(slot);
       LinkKind kind = table.kind(slot);
-      int code = codes.code(kind, n);
+      int code = slotCode(slot);
       int[] m = table.members(slot);
       for (int i = 0; i < n; i++) {
-        best[m[i]] = WeightCodes.max(best[m[i]], kind.ordinal(), code);
+        best[m[i]] = WeightCodes.raise(best[m[i]], kind.ordinal(), code);
       }
     }
     for (int a = 0; a < wideByAccount.length; a++) {
@@ -275,7 +279,7 @@ public final class Linker {
     for (int i = 0; i < slots.size(); i++) {
       int slot = slots.get(i);
       LinkKind kind = table.kind(slot);
-      packed = WeightCodes.max(packed, kind.ordinal(), codes.code(kind, table.count(slot)));
+      packed = WeightCodes.raise(packed, kind.ordinal(), slotCode(slot));
     }
     return packed;
   }
@@ -289,7 +293,7 @@ public final class Linker {
       int slot = a.get(i);
       if (b.contains(slot)) {
         LinkKind kind = table.kind(slot);
-        packed = WeightCodes.max(packed, kind.ordinal(), codes.code(kind, table.count(slot)));
+        packed = WeightCodes.raise(packed, kind.ordinal(), slotCode(slot));
       }
     }
     return packed;
@@ -310,7 +314,7 @@ public final class Linker {
       for (int i = 0; i < slots.size(); i++) {
         int slot = slots.get(i);
         LinkKind kind = table.kind(slot);
-        perKind[kind.ordinal()] = Math.max(perKind[kind.ordinal()], policy.weight(kind, table.count(slot)));
+        perKind[kind.ordinal()] = Math.max(perKind[kind.ordinal()], slotWeight(slot));
       }
       if (LinkPolicy.combine(perKind) < policy.linkThreshold - 1e-9) {
         continue;
@@ -342,7 +346,7 @@ public final class Linker {
       }
       int n = table.count(slot);
       LinkKind kind = table.kind(slot);
-      double w = policy.weight(kind, n);
+      double w = slotWeight(slot);
       if (n < 2 || w <= 0) {
         continue;
       }
@@ -538,44 +542,6 @@ public final class Linker {
         }
       }
     }
-  }
-
-  /** The network prefixes a linked group's members used (values within the kind's account ceiling). */
-  private Set<Long> pool(int root, UnionFind uf, Map<Integer, Set<Long>> pools) {
-    if (pools.isEmpty()) {
-      // one pass over the prefix index builds every group's pool
-      for (int slot = 0; slot < table.capacity(); slot++) {
-        if (!table.used(slot) || !table.shared(slot)) {
-          continue;
-        }
-        int n = table.count(slot);
-        if (table.kind(slot) != LinkKind.IP_PREFIX || policy.weight(LinkKind.IP_PREFIX, n) <= 0) {
-          continue;
-        }
-        int[] m = table.members(slot);
-        for (int i = 0; i < n; i++) {
-          int r = uf.find(m[i]);
-          if (uf.size(r) >= 2) {
-            pools.computeIfAbsent(r, x -> new java.util.HashSet<>()).add(table.key(slot));
-          }
-        }
-      }
-      pools.putIfAbsent(-1, Set.of()); // marks the cache as built
-    }
-    return pools.getOrDefault(root, Set.of());
-  }
-
-  private static double jaccard(Set<Long> a, Set<Long> b) {
-    if (a.isEmpty() || b.isEmpty()) {
-      return 0;
-    }
-    int common = 0;
-    for (Long x : a) {
-      if (b.contains(x)) {
-        common++;
-      }
-    }
-    return (double) common / (a.size() + b.size() - common);
   }
 
   /**

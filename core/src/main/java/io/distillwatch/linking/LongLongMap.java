@@ -117,13 +117,13 @@ final class LongLongMap {
     if (key == 0) {
       long v = get(0, -1L);
       if (v != -1L || mayAdd) {
-        put(0, WeightCodes.max(v == -1L ? 0L : v, kind, code));
+        put(0, WeightCodes.raise(v == -1L ? 0L : v, kind, code));
       }
       return;
     }
     int slot = find(key);
     if (slot >= 0) {
-      values[slot] = WeightCodes.max(values[slot], kind, code);
+      values[slot] = WeightCodes.raise(values[slot], kind, code);
       return;
     }
     if (!mayAdd) {
@@ -131,7 +131,7 @@ final class LongLongMap {
     }
     slot = -1 - slot;
     keys[slot] = key;
-    values[slot] = WeightCodes.max(0L, kind, code);
+    values[slot] = WeightCodes.raise(0L, kind, code);
     if (++size * 2 > keys.length) {
       grow();
     }

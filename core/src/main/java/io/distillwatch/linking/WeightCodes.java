@@ -32,10 +32,19 @@ final class WeightCodes {
     weightByCode = new double[kinds.length][];
     for (LinkKind kind : kinds) {
       int max = policy.maxAccounts(kind);
+      if (kind.summed()) {
+        summedKind(policy, kind, max);
+        continue;
+      }
       TreeSet<Double> distinct = new TreeSet<>();
       for (int n = 2; n <= max; n++) {
         double w = policy.weight(kind, n);
         if (w > 0) {
+          distinct.add(w);
+        }
+      }
+      if (kind == LinkKind.EXIT_POOL) {
+        for (double w : policy.exitPoolWeights()) {
           distinct.add(w);
         }
       }
@@ -55,6 +64,56 @@ final class WeightCodes {
       codeByCount[kind.ordinal()] = codes;
       weightByCode[kind.ordinal()] = weights;
     }
+  }
+
+  /** A summed kind's code is its weight in units of {@link LinkPolicy#SUMMED_UNIT}; codes add up to 15. */
+  private void summedKind(LinkPolicy policy, LinkKind kind, int max) {
+    byte[] codes = new byte[max + 1];
+    for (int n = 2; n <= max; n++) {
+      long units = Math.round(policy.weight(kind, n) / LinkPolicy.SUMMED_UNIT);
+      if (units > MASK) {
+        throw new IllegalStateException(kind + " weighs more than " + MASK + " units");
+      }
+      codes[n] = (byte) units;
+    }
+    double[] weights = new double[(int) MASK + 1];
+    for (int i = 0; i < weights.length; i++) {
+      weights[i] = i / 10.0; // LinkPolicy.SUMMED_UNIT, exactly as LinkPolicy.weight writes it
+    }
+    codeByCount[kind.ordinal()] = codes;
+    weightByCode[kind.ordinal()] = weights;
+  }
+
+  /** The code of a weight {@code kind} can take (exclusivity-weighted kinds); 0 when it cannot. */
+  int codeOfWeight(LinkKind kind, double w) {
+    double[] weights = weightByCode[kind.ordinal()];
+    int i = Arrays.binarySearch(weights, 1, weights.length, w);
+    return i > 0 ? i : 0;
+  }
+
+  private static final boolean[] SUMMED = summedKinds();
+
+  private static boolean[] summedKinds() {
+    LinkKind[] kinds = LinkKind.values();
+    boolean[] s = new boolean[kinds.length];
+    for (LinkKind k : kinds) {
+      s[k.ordinal()] = k.summed();
+    }
+    return s;
+  }
+
+  /**
+   * {@code packed} with a value of kind gained: the stronger code for most kinds ({@link #max}), the
+   * sum of codes (at most 15) for a summed kind.
+   */
+  static long raise(long packed, int kind, int code) {
+    if (!SUMMED[kind]) {
+      return max(packed, kind, code);
+    }
+    int shift = kind * BITS;
+    long current = (packed >>> shift) & MASK;
+    long sum = Math.min(MASK, current + code);
+    return (packed & ~(MASK << shift)) | (sum << shift);
   }
 
   /** The code of a value of {@code kind} held by {@code n} accounts; 0 when it weighs nothing. */

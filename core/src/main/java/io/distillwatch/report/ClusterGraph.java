@@ -16,10 +16,11 @@ final class ClusterGraph {
   static final int SIZE = 520;
   /** Accounts drawn; larger clusters show this many (the rest are in clusters.jsonl). */
   static final int MAX_ACCOUNTS = 60;
-  private static final Map<String, String> COLOURS = Map.of(
-      "payment_fp", "#cf222e", "ip", "#bf3989", "ip_prefix", "#8250df", "asn", "#6e7781",
-      "tls_fp", "#0969da", "system_prompt", "#1a7f37", "template", "#bc4c00", "coactivity", "#4d2d00",
-      "creation_burst", "#9a6700");
+  private static final Map<String, String> COLOURS = Map.ofEntries(
+      Map.entry("payment_fp", "#cf222e"), Map.entry("ip", "#bf3989"), Map.entry("ip_prefix", "#8250df"),
+      Map.entry("asn", "#6e7781"), Map.entry("tls_fp", "#0969da"), Map.entry("system_prompt", "#1a7f37"),
+      Map.entry("template", "#bc4c00"), Map.entry("coactivity", "#4d2d00"), Map.entry("creation_burst", "#9a6700"),
+      Map.entry("prompt_overlap", "#116329"), Map.entry("exit_pool", "#512a97"));
 
   private ClusterGraph() {}
 

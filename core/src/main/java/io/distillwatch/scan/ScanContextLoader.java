@@ -46,13 +46,15 @@ public final class ScanContextLoader {
       accounts = f.entries();
       rejections.addAll(f.rejections());
     }
-    Map<String, ModelInfo> models = Map.of();
-    if (r.models != null) {
+    Map<String, ModelInfo> models;
+    if (r.models == null) {
+      models = ModelsFile.loadShipped().entries();
+    } else {
       LoadedFile<ModelInfo> f = ModelsFile.load(Path.of(r.models));
       models = f.entries();
       rejections.addAll(f.rejections());
     }
-    IpIntel ipIntel = r.ipintel == null ? null : loadIpIntel(Path.of(r.ipintel));
+    IpIntel ipIntel = r.noIpintel ? null : r.ipintel == null ? IpIntelLoader.loadShipped() : loadIpIntel(Path.of(r.ipintel));
     Map<String, String> allowlist = Map.of();
     if (r.allowlist != null) {
       LoadedFile<String> f = AllowlistFile.loadLenient(Path.of(r.allowlist));

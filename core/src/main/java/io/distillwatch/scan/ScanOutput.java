@@ -107,6 +107,13 @@ public final class ScanOutput {
     m.put("score", round(c.score));
     m.put("verdict", c.verdict);
     m.put("first_flagged_at", Times.formatOrNull(c.firstFlaggedAt));
+    // the combined traffic's evidence, so that `calibrate` can re-score clusters from the output
+    m.put("events", c.events);
+    List<Map<String, Object>> signals = new ArrayList<>();
+    for (Signal s : c.signals) {
+      signals.add(signalJson(s));
+    }
+    m.put("signals", signals);
     List<Map<String, Object>> links = new ArrayList<>();
     for (ClusterResult.Link l : c.links) {
       Map<String, Object> lm = new LinkedHashMap<>();

@@ -18,7 +18,10 @@ public final class ScanRequest implements Serializable {
   public List<String> mapSpecs = new ArrayList<>();
   public String accounts;
   public String models;
+  /** The user's IP intelligence folder; null means the shipped data unless {@link #noIpintel}. */
   public String ipintel;
+  /** {@code --no-ipintel}: no IP intelligence at all (the signals that need it are skipped). */
+  public boolean noIpintel;
   public String allowlist;
   public String config;
   public String lists;
@@ -40,7 +43,7 @@ public final class ScanRequest implements Serializable {
 
   /** A key identifying the side data, so operators in one JVM load it once. */
   public String contextKey() {
-    return String.join("|", String.valueOf(accounts), String.valueOf(models), String.valueOf(ipintel),
+    return String.join("|", String.valueOf(accounts), String.valueOf(models), String.valueOf(ipintel), String.valueOf(noIpintel),
         String.valueOf(allowlist), String.valueOf(config), String.valueOf(disabledSignals),
         String.valueOf(indicators), String.valueOf(blindingKey));
   }

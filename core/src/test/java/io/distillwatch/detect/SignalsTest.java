@@ -314,6 +314,22 @@ class SignalsTest {
   }
 
   @Test
+  void eventsOwnAsnCountsWhenItsAddressIsInNoKnownRange() {
+    IpIntel intel = io.distillwatch.ipintel.IpIntelLoader.loadShipped();
+    // 198.18.0.0/15 (benchmarking, RFC 2544) is in no published range; AS16509 is on the datacenter ASN list
+    Signal s = fires(detector(Map.of(), Map.of(), intel), series(30, MIN, e -> {
+      e.ip = "198.18.7." + (e.ts % 200);
+      e.asn = 16509L;
+    }), SignalIds.DATACENTER_EGRESS);
+    assertThat(s.evidence).contains("30 of 30 requests");
+    // the same addresses with a residential ISP's ASN (AS3320, Deutsche Telekom) do not count
+    silent(detector(Map.of(), Map.of(), intel), series(30, MIN, e -> {
+      e.ip = "198.18.7." + (e.ts % 200);
+      e.asn = 3320L;
+    }), SignalIds.DATACENTER_EGRESS);
+  }
+
+  @Test
   void anonymizer() {
     Signal s = fires(detector(Map.of(), Map.of(), Traffic.INTEL), series(30, MIN, e -> e.ip = "192.0.2.10"),
         SignalIds.ANONYMIZER);
@@ -392,14 +408,220 @@ class SignalsTest {
     silent(detector(), series(40, MIN, e -> e.temperature = 0.7), SignalIds.BENCHMARK);
   }
 
+  /** A conversation of {@code turns} requests, each resending the previous request and its answer. */
+  private static List<UsageEvent> conversations(int count, int turns, boolean observed) {
+    List<UsageEvent> out = new ArrayList<>();
+    for (int c = 0; c < count; c++) {
+      long key = 1000L * (c + 1);
+      for (int t = 0; t < turns; t++) {
+        final long prior = key + t - 1;
+        final long own = key + t;
+        final int turn = t;
+        out.add(event("a", T0 + out.size() * MIN, VARIED[out.size() % 10] + " " + word(out.size()), e -> {
+          e.userTurns = turn + 1;
+          e.assistantTurns = turn;
+          e.toolUseBlocks = turn; // an agent loop: each earlier assistant turn called a tool
+          e.turnKey = own;
+          // a fabricated history names a turn that was never sent
+          e.priorTurnKey = turn == 0 ? 0 : observed ? prior : -prior;
+        }));
+      }
+    }
+    return out;
+  }
+
   @Test
-  void conversationalDamper() {
-    Signal s = fires(detector(), series(40, MIN, e -> {
-      e.userTurns = 4;
-      e.assistantTurns = 3;
-    }), SignalIds.CONVERSATIONAL);
+  void observedConversationDamper() {
+    Signal s = fires(detector(), conversations(10, 4, true), SignalIds.OBSERVED_CONVERSATION);
     assertThat(s.contribution).isNegative();
-    silent(detector(), series(40, MIN, e -> {}), SignalIds.CONVERSATIONAL);
+    assertThat(s.evidence).contains("30 of 40 requests (75%)");
+    // multi-turn requests whose earlier turns were never sent are not conversation
+    silent(detector(), conversations(10, 4, false), SignalIds.OBSERVED_CONVERSATION);
+    silent(detector(), series(40, MIN, e -> {}), SignalIds.OBSERVED_CONVERSATION);
+    // half honest, half fabricated: the damper shrinks with the fabricated share
+    List<UsageEvent> mixed = new ArrayList<>(conversations(10, 4, true));
+    for (UsageEvent e : conversations(10, 4, false)) {
+      e.turnKey += 1_000_000;
+      e.priorTurnKey = e.priorTurnKey == 0 ? 0 : e.priorTurnKey - 1_000_000;
+      e.ts += DAY;
+      mixed.add(e);
+    }
+    Signal half = fires(detector(), mixed, SignalIds.OBSERVED_CONVERSATION);
+    assertThat(-half.contribution).isLessThan(-s.contribution);
+    assertThat(Traffic.run(detector(), conversations(10, 4, true)).events()).isEqualTo(40);
+    assertThat(detector().explain(Traffic.run(detector(), conversations(10, 4, true))))
+        .noneMatch(x -> SignalIds.RETIRED.contains(x.id));
+  }
+
+  @Test
+  void fabricatedHistory() {
+    Signal s = fires(detector(), conversations(10, 4, false), SignalIds.FABRICATED_HISTORY);
+    assertThat(s.evidence).contains("30 of 30 requests whose earlier turns hold the model's tool calls (100%)");
+    assertThat(s.contribution).isPositive();
+    silent(detector(), conversations(10, 4, true), SignalIds.FABRICATED_HISTORY);
+    // conversations begun before the log window: each is unobserved once, then observed
+    List<UsageEvent> resumed = conversations(8, 6, true);
+    resumed.removeIf(e -> e.assistantTurns == 0);
+    silent(detector(), resumed, SignalIds.FABRICATED_HISTORY);
+    // text histories never sent (an app relaying chats begun elsewhere, sampled logs) are not judged
+    List<UsageEvent> textOnly = conversations(10, 4, false);
+    textOnly.forEach(e -> e.toolUseBlocks = 0);
+    silent(detector(), textOnly, SignalIds.FABRICATED_HISTORY);
+  }
+
+  @Test
+  void conversationSketchForgetsOnlyOldTurns() throws Exception {
+    ConversationSketch sketch = new ConversationSketch();
+    sketch.add(42);
+    assertThat(sketch.contains(42)).isTrue();
+    assertThat(sketch.contains(43)).isFalse();
+    for (int i = 0; i < ConversationSketch.GENERATION; i++) {
+      sketch.add(Hash(i));
+    }
+    assertThat(sketch.contains(42)).as("one generation back is still known").isTrue();
+    for (int i = 0; i < 2 * ConversationSketch.GENERATION; i++) {
+      sketch.add(Hash(10_000 + i));
+    }
+    assertThat(sketch.contains(42)).as("two generations back is forgotten").isFalse();
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    sketch.write(new java.io.DataOutputStream(bytes));
+    ConversationSketch read =
+        ConversationSketch.read(new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
+    assertThat(read.contains(Hash(10_000 + 2 * ConversationSketch.GENERATION - 1))).isTrue();
+    int falseHits = 0;
+    for (int i = 0; i < 10_000; i++) {
+      falseHits += read.contains(Hash(900_000 + i)) ? 1 : 0;
+    }
+    assertThat(falseHits).as("false 'seen' rate at full load").isLessThan(400);
+  }
+
+  private static long Hash(long i) {
+    return io.distillwatch.template.Hash64.mix(i * 0x9E3779B97F4A7C15L + 1);
+  }
+
+  @Test
+  void declaredPurpose() {
+    Signal s = fires(detector(), series(30, MIN, e -> e.system =
+        "You write answers for a machine learning dataset. Be thorough."), SignalIds.DECLARED_PURPOSE);
+    assertThat(s.evidence).contains("30 of 30 requests (100%)");
+    fires(detector(), series(30, MIN, e -> e.userText =
+        e.userText + " Your answer will be used as training data."), SignalIds.DECLARED_PURPOSE);
+    fires(detector(), series(30, MIN, e -> e.system = "请详细回答，这些回答将用于训练学生模型。"), SignalIds.DECLARED_PURPOSE);
+    fires(detector(), series(30, MIN, e -> e.system = "You are ChatGPT, answer as it would."), SignalIds.DECLARED_PURPOSE);
+    // talking about datasets or training is not declaring the answers are for one
+    silent(detector(), series(30, MIN, e -> e.userText =
+        "How do I split a dataset for training and validation in scikit-learn? " + e.userText),
+        SignalIds.DECLARED_PURPOSE);
+    silent(detector(), series(30, MIN, e -> e.userText = "Tips for training a puppy to sit? " + e.userText),
+        SignalIds.DECLARED_PURPOSE);
+  }
+
+  @Test
+  void declaredPurposeAloneNeverConvicts() {
+    // only the elicitation family can contribute here (the others are switched off)
+    Detector d = new Detector(new DetectionContext(DetectionConfig.defaults()
+        .with(Map.of("elicitation.declared_purpose.weight", "3"), "test")
+        .withDisabled(List.of("automation", "structure", "volume")), Map.of(), Map.of(), null));
+    AccountState alone = Traffic.run(d, series(60, 7 * MIN, e -> e.system = "Answers are for a training dataset."));
+    assertThat(d.assess(alone).verdict()).isNotEqualTo(io.distillwatch.event.Verdict.DISTILLATION);
+    Signal sig = Traffic.signal(d, alone, SignalIds.DECLARED_PURPOSE).orElseThrow();
+    assertThat(sig.evidence).contains("cannot convict without another family");
+    double sum = d.explain(alone).stream().mapToDouble(x -> x.contribution).sum();
+    assertThat(1 - Math.exp(-sum)).isCloseTo(d.assess(alone).score(), org.assertj.core.data.Offset.offset(0.001));
+    // with another family's evidence (regular pacing: automation) it may
+    Detector withAutomation = new Detector(new DetectionContext(DetectionConfig.defaults()
+        .with(Map.of("elicitation.declared_purpose.weight", "3"), "test")
+        .withDisabled(List.of("structure", "volume")), Map.of(), Map.of(), null));
+    AccountState paced = Traffic.run(withAutomation, series(60, 7 * MIN, e -> e.system = "Answers are for a training dataset."));
+    assertThat(withAutomation.assess(paced).verdict()).isEqualTo(io.distillwatch.event.Verdict.DISTILLATION);
+  }
+
+  @Test
+  void declaredPurposePhrasesAreReplaceableThroughConfig(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Files.writeString(dir.resolve("phrases.txt"), "# mine\nfor the archive\n");
+    java.nio.file.Path cfg = dir.resolve("config.properties");
+    java.nio.file.Files.writeString(cfg, "elicitation.declared_purpose.phrases = phrases.txt\n");
+    DetectionConfig config = DetectionConfig.load(cfg);
+    assertThat(config.file("elicitation.declared_purpose.phrases")).isEqualTo(dir.resolve("phrases.txt").toString());
+    Detector d = new Detector(new DetectionContext(config, Map.of(), Map.of(), null));
+    fires(d, series(30, MIN, e -> e.system = "Write it for the archive."), SignalIds.DECLARED_PURPOSE);
+    silent(d, series(30, MIN, e -> e.system = "Answers are for a training dataset."), SignalIds.DECLARED_PURPOSE);
+  }
+
+  @Test
+  void maxTokensOverlimit() {
+    Map<String, ModelInfo> models = Map.of("m1", new ModelInfo("m1", null, 8192), "m2", new ModelInfo("m2", null, 64000));
+    Signal s = fires(detector(Map.of(), models, null), series(30, MIN, e -> {
+      e.model = "m1";
+      e.maxTokens = 20_000;
+    }), SignalIds.MAX_TOKENS_OVERLIMIT);
+    assertThat(s.evidence).contains("30 of 30 requests (100%)").contains("max_tokens=20,000");
+    // a model the table does not know: judged against the largest limit of any model
+    fires(detector(Map.of(), models, null), series(30, MIN, e -> {
+      e.model = "unlisted";
+      e.maxTokens = 1_000_000;
+    }), SignalIds.MAX_TOKENS_OVERLIMIT);
+    silent(detector(Map.of(), models, null), series(30, MIN, e -> {
+      e.model = "unlisted";
+      e.maxTokens = 20_000;
+    }), SignalIds.MAX_TOKENS_OVERLIMIT);
+    silent(detector(Map.of(), models, null), series(30, MIN, e -> {
+      e.model = "m1";
+      e.maxTokens = 8192;
+    }), SignalIds.MAX_TOKENS_OVERLIMIT);
+    assertThat(detector().skippedSignals()).contains(SignalIds.MAX_TOKENS_OVERLIMIT);
+  }
+
+  @Test
+  void shippedModelsTableHasSourcedLimits() {
+    var table = io.distillwatch.ingest.ModelsFile.loadShipped();
+    assertThat(table.rejections()).isEmpty();
+    assertThat(table.entries()).hasSizeGreaterThan(20);
+    assertThat(table.entries().values()).allSatisfy(m -> assertThat(m.maxOutputTokens).isPositive());
+    assertThat(table.entries().get("gpt-4o").maxOutputTokens).isEqualTo(16384);
+  }
+
+  private static AccountInfo throwaway() {
+    return info(a -> {
+      a.createdAt = T0 - 2 * DAY;
+      a.verified = false;
+      a.email = "x@mailinator.com";
+    });
+  }
+
+  @Test
+  void throwawayVolume() {
+    Signal s = fires(detector(Map.of("a", throwaway()), Map.of(), null), series(3000, 20_000, e -> {}),
+        SignalIds.THROWAWAY_VOLUME);
+    assertThat(s.evidence).contains("2.0 days old").contains("unverified").contains("no payment method")
+        .contains("disposable e-mail");
+    // the same volume from an old, verified, paying account on its own domain
+    silent(detector(Map.of("a", info(a -> {
+      a.createdAt = T0 - 400 * DAY;
+      a.verified = true;
+      a.paymentFp = "pm-1";
+      a.emailDomain = "example.org";
+    })), Map.of(), null), series(3000, 20_000, e -> {}), SignalIds.THROWAWAY_VOLUME);
+    // a throw-away account at a person's pace
+    silent(detector(Map.of("a", throwaway()), Map.of(), null), series(100, 30 * MIN, e -> {}),
+        SignalIds.THROWAWAY_VOLUME);
+  }
+
+  @Test
+  void throwawayVolumeConvictsOnlyWithAnotherFamily() {
+    Detector d = detector(Map.of("a", throwaway()), Map.of(), Traffic.INTEL);
+    // heavy, fresh, disposable, round the clock from a datacenter: automation and infra join in
+    AccountState heavy = Traffic.run(d, series(6000, 20_000, e -> e.ip = "203.0.113.9"));
+    assertThat(d.assess(heavy).verdict()).as("%s", d.explain(heavy).stream().map(x -> x.id + "=" + x.contribution).toList())
+        .isEqualTo(io.distillwatch.event.Verdict.DISTILLATION);
+    // only account-family evidence (one burst within a day: no round-the-clock, no datacenter)
+    Detector accountOnly = new Detector(new DetectionContext(DetectionConfig.defaults()
+        .with(Map.of("account.throwaway_volume.weight", "3"), "test")
+        .withDisabled(List.of("automation", "volume", "structure", "infra")),
+        Map.of("a", throwaway()), Map.of(), null));
+    AccountState burst = Traffic.run(accountOnly, series(3000, 20_000, e -> {}));
+    assertThat(accountOnly.assess(burst).verdict()).isEqualTo(io.distillwatch.event.Verdict.SUSPICIOUS);
   }
 
   @Test

@@ -32,6 +32,28 @@ class IpIntelLoaderTest {
   }
 
   @Test
+  void asnListsAnswerForAnEventsOwnAsn() {
+    assertThat(INTEL.asnCategories(64500)).containsExactly(IpCategory.DATACENTER);
+    assertThat(INTEL.asnCategories(64502)).containsExactly(IpCategory.VPN);
+    assertThat(INTEL.asnCategories(64501)).isEmpty();
+  }
+
+  @Test
+  void shippedPublicDataLoadsFromTheJar() {
+    LoadedIpIntel shipped = IpIntelLoader.loadShipped();
+    assertThat(shipped.hasAsn()).isTrue();
+    assertThat(shipped.hasCountry()).isTrue();
+    assertThat(shipped.available()).contains(IpCategory.DATACENTER, IpCategory.VPN, IpCategory.TOR_EXIT,
+        IpCategory.CLOUD, IpCategory.PRIVACY_RELAY);
+    assertThat(shipped.sources()).anySatisfy(s -> assertThat(s).startsWith("asn-ipv4.csv.gz: "));
+    assertThat(shipped.sources()).anySatisfy(s -> assertThat(s).startsWith("provider-ranges/amazon-ipv4.txt: "));
+    assertThat(shipped.asnCategories(16509)).contains(IpCategory.DATACENTER);
+    assertThat(shipped.lookup("8.8.8.8").asn()).isEqualTo(15169L);
+    assertThat(shipped.lookup("10.1.2.3").hasCategory()).isFalse();
+    assertThat(IpIntelLoader.loadShipped()).as("loaded once per JVM").isSameAs(shipped);
+  }
+
+  @Test
   void asnOrgCountryAndAsnListCategories() {
     IpInfo hosting = INTEL.lookup("192.0.2.77");
     assertThat(hosting.asn()).isEqualTo(64500L);

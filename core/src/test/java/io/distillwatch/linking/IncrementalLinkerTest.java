@@ -170,4 +170,38 @@ class IncrementalLinkerTest {
     assertThat(expected).hasSizeGreaterThan(50);
     assertThat(actual).isEqualTo(expected);
   }
+
+  private static String[] keysOf(java.util.Map<String, String> evidence) {
+    return evidence.keySet().toArray(new String[0]);
+  }
+
+  @Test
+  void anExclusiveExitPoolLinksAccountsInDifferentPaymentGroups() {
+    List<String> pool = List.of("203.0.1.0/24", "203.0.2.0/24", "203.0.3.0/24");
+    for (int i = 0; i < 10; i++) {
+      add(linker, "op-" + i, keysOf(LinkerTest.poolEvidence("card-" + i / 5, pool)));
+    }
+    assertThat(linker.membersOf("op-0")).hasSize(10);
+    assertThat(linker.linksOf("op-0")).containsKey(LinkKind.EXIT_POOL);
+  }
+
+  @Test
+  void rarePromptsAddUpAsTheyBecomeSharedAndOneIsNotEnough() {
+    String[] first = new String[10];
+    String[] second = new String[10];
+    for (int p = 0; p < 10; p++) {
+      first[p] = LinkKind.PROMPT_OVERLAP.key(String.format("%08x", p));
+      second[p] = LinkKind.PROMPT_OVERLAP.key(String.format("%08x", p + 9));
+    }
+    add(linker, "a", first);
+    add(linker, "b", second);
+    assertThat(linker.lineageOf("a")).as("one shared prompt").isNull();
+    String[] more = new String[4];
+    for (int p = 0; p < 4; p++) {
+      more[p] = LinkKind.PROMPT_OVERLAP.key(String.format("%08x", p));
+    }
+    add(linker, "b", more);
+    assertThat(linker.membersOf("a")).containsExactly("a", "b");
+    assertThat(linker.linksOf("a")).containsKey(LinkKind.PROMPT_OVERLAP);
+  }
 }

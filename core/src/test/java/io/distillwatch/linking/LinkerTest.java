@@ -176,21 +176,84 @@ class LinkerTest {
     assertThat(clusters.subList(1, 6)).allSatisfy(c -> assertThat(c.accounts()).hasSize(8));
   }
 
-  @Test
-  void cardGroupsRotatingThroughOneLargeProxyPoolJoin() {
-    long seed = 11;
-    Random random = new Random(seed);
-    for (int i = 0; i < 48; i++) {
-      Map<String, String> keys = new LinkedHashMap<>();
-      keys.put(LinkKind.PAYMENT_FP.key("card-" + i / 12), "");
-      keys.put(LinkKind.SYSTEM_PROMPT.key("op-system"), "");
-      for (int k = 0; k < 16; k++) {
-        // 40 exits in 40 /24s: each /24 is seen by few accounts of a card group, the pool by all
-        keys.put(LinkKind.IP_PREFIX.key("192.0." + random.nextInt(40) + ".0/24"), "");
-      }
-      linker.add(new AccountEvidence(String.format("op-%02d", i), keys));
+  /** Evidence of an account drawing on a set of prefixes, as EvidenceExtractor makes it. */
+  static Map<String, String> poolEvidence(String card, List<String> prefixes) {
+    Map<String, String> keys = new LinkedHashMap<>();
+    keys.put(LinkKind.PAYMENT_FP.key(card), card);
+    for (String p : prefixes) {
+      keys.put(LinkKind.IP_PREFIX.key(p), p);
     }
-    assertThat(linker.link()).as("seed %d", seed).singleElement()
-        .satisfies(c -> assertThat(c.accounts()).hasSize(48));
+    for (String pool : ExitPools.values(prefixes, false)) {
+      keys.put(LinkKind.EXIT_POOL.key(pool), pool);
+    }
+    return keys;
+  }
+
+  @Test
+  void paymentGroupsRotatingOverTheSameFewCloudPrefixesLinkThroughTheExitPool() {
+    List<String> pool = List.of("203.0.1.0/24", "203.0.2.0/24", "203.0.3.0/24");
+    for (int i = 0; i < 40; i++) {
+      // payment groups of 5, no other shared evidence: only the /24 pool joins the groups
+      linker.add(new AccountEvidence(String.format("op-%02d", i), poolEvidence("card-" + i / 5, pool)));
+    }
+    List<LinkedCluster> clusters = linker.link();
+    assertThat(clusters).singleElement().satisfies(c -> {
+      assertThat(c.accounts()).hasSize(40);
+      assertThat(c.links()).anySatisfy(l -> assertThat(l.kind()).isEqualTo(LinkKind.EXIT_POOL));
+    });
+  }
+
+  @Test
+  void aLinkKindCanBeSwitchedOffForAblation() {
+    Linker without = new Linker(LinkPolicy.defaults().without(List.of("link.exit_pool", "infra")));
+    List<String> pool = List.of("203.0.1.0/24", "203.0.2.0/24", "203.0.3.0/24");
+    for (int i = 0; i < 10; i++) {
+      without.add(new AccountEvidence(String.format("op-%02d", i), poolEvidence("card-" + i / 5, pool)));
+    }
+    assertThat(without.link()).hasSize(2).allSatisfy(c -> assertThat(c.accounts()).hasSize(5));
+  }
+
+  @Test
+  void aPoolManyOthersAlsoUseIsNotExclusiveAndLinksNothing() {
+    List<String> pool = List.of("203.0.1.0/24", "203.0.2.0/24");
+    for (int i = 0; i < 4; i++) {
+      linker.add(new AccountEvidence("pair-" + i, poolEvidence("card-" + i, pool)));
+    }
+    for (int i = 0; i < 30; i++) {
+      // a busy cloud /24: thirty other tenants use one of the two prefixes, with others
+      linker.add(new AccountEvidence("tenant-" + i,
+          poolEvidence("tcard-" + i, List.of("203.0.1.0/24", "198.51." + i + ".0/24"))));
+    }
+    assertThat(linker.link()).noneMatch(c -> c.accounts().contains("pair-0"));
+  }
+
+  private static Map<String, String> prompts(String account, int from, int to) {
+    Map<String, String> keys = new LinkedHashMap<>();
+    for (int p = from; p < to; p++) {
+      keys.put(LinkKind.PROMPT_OVERLAP.key(String.format("%08x", p)), "prompt " + p);
+    }
+    return keys;
+  }
+
+  @Test
+  void accountsSharingManyRarePromptsLinkAndOneOrACommonPromptDoesNot() {
+    // four prompts held by these two accounts only: 4 x 0.3
+    linker.add(new AccountEvidence("sweep-1", prompts("sweep-1", 0, 10)));
+    linker.add(new AccountEvidence("sweep-2", prompts("sweep-2", 6, 16)));
+    // one rare shared prompt is not enough
+    linker.add(new AccountEvidence("once-1", prompts("once-1", 100, 110)));
+    linker.add(new AccountEvidence("once-2", prompts("once-2", 109, 119)));
+    // thirty accounts all sending the same ten prompts (a famous question, a viral prompt): too common
+    for (int i = 0; i < 30; i++) {
+      linker.add(new AccountEvidence("famous-" + i, prompts("famous-" + i, 500, 510)));
+    }
+    List<LinkedCluster> clusters = linker.link();
+    assertThat(clusters).singleElement().satisfies(c -> {
+      assertThat(c.accounts()).containsExactly("sweep-1", "sweep-2");
+      assertThat(c.links()).singleElement().satisfies(l -> {
+        assertThat(l.kind()).isEqualTo(LinkKind.PROMPT_OVERLAP);
+        assertThat(l.pairs()).isEqualTo(1);
+      });
+    });
   }
 }

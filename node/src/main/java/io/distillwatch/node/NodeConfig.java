@@ -258,7 +258,10 @@ public final class NodeConfig {
     ScanRequest r = new ScanRequest();
     r.accounts = emptyToNull(get("accounts"));
     r.models = emptyToNull(get("models"));
-    r.ipintel = emptyToNull(get("ipintel"));
+    // empty: the shipped public data, as in scan; "none": no IP intelligence (scan's --no-ipintel)
+    String ipintel = get("ipintel");
+    r.noIpintel = ipintel.equals("none");
+    r.ipintel = r.noIpintel ? null : emptyToNull(ipintel);
     r.allowlist = emptyToNull(get("allowlist"));
     r.config = emptyToNull(get("detection.config"));
     if (crossrefEnabled()) {

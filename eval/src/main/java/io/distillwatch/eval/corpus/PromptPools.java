@@ -120,4 +120,39 @@ public final class PromptPools {
     }
     return out;
   }
+
+  /**
+   * Benign chat sessions of people: recorded conversations as in {@link #benignConversations()}, and
+   * consecutive records of one source without a conversation id (class {@code benign}, and {@code
+   * benign_power_user} one record each) chained into sessions whose lengths cycle through {@code turns}:
+   * one person asking several things in one chat, replayed in order. Order: first appearance.
+   */
+  public List<List<PromptRecord>> benignSessions(int[] turns) {
+    List<List<PromptRecord>> out = new ArrayList<>();
+    Map<String, List<PromptRecord>> convs = new LinkedHashMap<>();
+    Map<String, List<PromptRecord>> open = new LinkedHashMap<>();
+    int[] cycle = {0};
+    for (PromptRecord r : ofClass("benign")) {
+      if (r.convId() != null) {
+        convs.computeIfAbsent("c:" + r.source() + ":" + r.convId(), k -> new ArrayList<>()).add(r);
+        continue;
+      }
+      List<PromptRecord> cur = open.computeIfAbsent(r.sourceFamily(), k -> new ArrayList<>());
+      cur.add(r);
+      if (cur.size() >= turns[cycle[0] % turns.length]) {
+        out.add(List.copyOf(cur));
+        cur.clear();
+        cycle[0]++;
+      }
+    }
+    open.values().stream().filter(c -> !c.isEmpty()).forEach(c -> out.add(List.copyOf(c)));
+    for (List<PromptRecord> c : convs.values()) {
+      c.sort(Comparator.comparingInt(PromptRecord::turn));
+      out.add(List.copyOf(c));
+    }
+    for (PromptRecord r : ofClass("benign_power_user")) {
+      out.add(List.of(r));
+    }
+    return out;
+  }
 }

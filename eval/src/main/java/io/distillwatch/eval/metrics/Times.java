@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 
 /** Timestamp parsing shared by the readers: RFC 3339 strings or epoch numbers (≥ 1e11 = milliseconds). */
-final class Times {
+public final class Times {
   private Times() {}
 
   /** Epoch milliseconds, or null for a missing/null node. */
-  static Long parse(JsonNode n) {
+  public static Long parse(JsonNode n) {
     if (n == null || n.isNull() || n.isMissingNode()) {
       return null;
     }
@@ -20,7 +20,7 @@ final class Times {
     return parse(n.asText());
   }
 
-  static long parse(String s) {
+  public static long parse(String s) {
     try {
       return Instant.parse(s).toEpochMilli();
     } catch (RuntimeException e) {

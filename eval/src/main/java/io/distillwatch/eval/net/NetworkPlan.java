@@ -63,8 +63,12 @@ public final class NetworkPlan {
   private final List<long[]> appleRelay;
   private final List<long[]> vpn;
   private final List<long[]> hosting;
+  private final Path dir;
+  /** Ranges of datacenter ASNs that no datacenter or cloud range list covers (loaded on first use). */
+  private List<RangeTable.Range> unlisted;
 
   private NetworkPlan(Path dir) throws IOException {
+    this.dir = dir;
     asnTable = RangeTable.loadAsn(dir.resolve("asn-ipv4.csv.gz"));
     countryTable = RangeTable.loadCountry(dir.resolve("ip-country-ipv4.csv.gz"));
     for (Isp isp : concat(RESIDENTIAL, OFFICE)) {
@@ -205,6 +209,78 @@ public final class NetworkPlan {
       throw new IllegalArgumentException("unknown cloud " + provider);
     }
     return fromCidrs(list, r);
+  }
+
+  /**
+   * An address announced by a datacenter ASN ({@code input_datacenter_ASN.txt}) that lies in none of the
+   * published datacenter or cloud ranges: the event's {@code asn} says cloud, range lists do not.
+   */
+  public Egress unlistedCloud(Random r) {
+    if (unlisted == null) {
+      unlisted = loadUnlisted();
+    }
+    RangeTable.Range range = unlisted.get(r.nextInt(unlisted.size()));
+    return at(inside(range.start(), range.end(), r));
+  }
+
+  private List<RangeTable.Range> loadUnlisted() {
+    try {
+      java.util.Set<Long> asns = new java.util.HashSet<>();
+      for (String line : Files.readAllLines(dir.resolve("input_datacenter_ASN.txt"))) {
+        String s = line.trim();
+        if (s.startsWith("AS")) {
+          int end = 2;
+          while (end < s.length() && Character.isDigit(s.charAt(end))) {
+            end++;
+          }
+          if (end > 2) {
+            asns.add(Long.parseLong(s.substring(2, end)));
+          }
+        }
+      }
+      List<long[]> listed = new ArrayList<>(cidrs(dir.resolve("output_datacenter_ipv4.txt"), 32));
+      cloud.values().forEach(listed::addAll);
+      listed.sort(java.util.Comparator.comparingLong(c -> c[0]));
+      List<long[]> merged = new ArrayList<>();
+      for (long[] c : listed) {
+        long[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+        if (last != null && c[0] <= last[1] + 1) {
+          last[1] = Math.max(last[1], c[1]);
+        } else {
+          merged.add(new long[] {c[0], c[1]});
+        }
+      }
+      listed = merged;
+      List<RangeTable.Range> out = new ArrayList<>();
+      for (RangeTable.Range range : asnTable.selectAsn(asns)) {
+        if (range.size() >= 256 && !overlaps(listed, range.start(), range.end())) {
+          out.add(range);
+        }
+      }
+      if (out.isEmpty()) {
+        throw new IllegalStateException("no datacenter-ASN range outside the published lists in " + dir);
+      }
+      return out;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** True when [first, last] meets a range of the list (disjoint, sorted by start). */
+  private static boolean overlaps(List<long[]> sorted, long first, long last) {
+    int lo = 0;
+    int hi = sorted.size() - 1;
+    int idx = -1; // last range starting at or before `last`
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted.get(mid)[0] <= last) {
+        idx = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return idx >= 0 && sorted.get(idx)[1] >= first;
   }
 
   /** The base address of a /24 inside a hosting (datacenter) range. */

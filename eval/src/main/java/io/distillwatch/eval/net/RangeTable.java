@@ -135,6 +135,17 @@ public final class RangeTable {
     return out;
   }
 
+  /** All ranges of these AS numbers, in address order. */
+  public List<Range> selectAsn(java.util.Set<Long> asns) {
+    List<Range> out = new ArrayList<>();
+    for (int i = 0; i < start.length; i++) {
+      if (asns.contains(asn[i])) {
+        out.add(new Range(start[i], end[i], asn[i], label[i]));
+      }
+    }
+    return out;
+  }
+
   public int size() {
     return start.length;
   }

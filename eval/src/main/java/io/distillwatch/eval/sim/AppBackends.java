@@ -22,7 +22,7 @@ final class AppBackends implements Population {
     if (convs.isEmpty()) {
       return;
     }
-    int n = ctx.cfg.count(Parameters.APP_BACKENDS, 1);
+    int n = ctx.count(Parameters.APP_BACKENDS, 1);
     for (int b = 0; b < n; b++) {
       String company = Domains.COMPANIES.get((b * 7 + 3) % Domains.COMPANIES.size());
       String cloud = ctx.pick(List.of("amazon", "google", "microsoft"));
@@ -41,7 +41,7 @@ final class AppBackends implements Population {
       double userOffset = ctx.pick(List.of(-5.0, 1.0, 5.5, 8.0));
       int maxTokens = ctx.pick(List.of(1024, 2048));
       for (int day = 0; day < ctx.cfg.days(); day++) {
-        int count = ctx.poisson(perDay);
+        int count = ctx.poisson(ctx.rate(perDay));
         for (int i = 0; i < count; i++) {
           // users everywhere, most near the app's home market: a flattened diurnal cycle
           long t =

@@ -26,7 +26,7 @@ final class EnterpriseTeams implements Population {
     if (convs.isEmpty()) {
       return;
     }
-    int teams = ctx.cfg.count(Parameters.TEAMS, 1);
+    int teams = ctx.count(Parameters.TEAMS, 1);
     for (int t = 0; t < teams; t++) {
       team(ctx, t, convs);
     }
@@ -53,7 +53,7 @@ final class EnterpriseTeams implements Population {
         if (SimContext.weekday(day) >= 5) {
           continue;
         }
-        int budget = ctx.poisson(perDay);
+        int budget = ctx.poisson(ctx.rate(perDay));
         while (budget > 0) {
           long t = ctx.localTime(day, isp.utcOffsetHours(), Parameters.WORK_HOURS);
           List<PromptRecord> conv = convs.get(ctx.rnd.nextInt(convs.size()));

@@ -24,7 +24,7 @@ final class EvalLabs implements Population {
       return;
     }
     List<String> families = new ArrayList<>(benchmarks.keySet());
-    int labs = ctx.cfg.count(Parameters.LABS, 1);
+    int labs = ctx.count(Parameters.LABS, 1);
     for (int l = 0; l < labs; l++) {
       String company = Domains.COMPANIES.get((l * 3 + 11) % Domains.COMPANIES.size()) + " Evals";
       String cloud = ctx.pick(List.of("amazon", "google", "oracle", "linode"));

@@ -21,7 +21,7 @@ final class ExtractionCampaign implements Population {
 
   @Override
   public void generate(SimContext ctx) {
-    List<PromptRecord> items = AttackPool.choose(ctx.pools, "math_train(deepscaler)", "gpteacher_codegen");
+    List<PromptRecord> items = ctx.attackSet("math_train(deepscaler)", "gpteacher_codegen");
     if (items.isEmpty()) {
       return;
     }
@@ -29,7 +29,7 @@ final class ExtractionCampaign implements Population {
     for (int s = 0; s < subnets.length; s++) {
       subnets[s] = ctx.net.hostingSubnet(ctx.rnd);
     }
-    int n = ctx.cfg.count(Parameters.EXTRACTION_ACCOUNTS, 2);
+    int n = ctx.count(Parameters.EXTRACTION_ACCOUNTS, 2);
     int cursor = ctx.rnd.nextInt(items.size());
     for (int i = 0; i < n; i++) {
       long created = ctx.cfg.startMs() + (long) ((ctx.rnd.nextDouble() * 4 - 3) * Parameters.DAY_MS);
@@ -37,7 +37,7 @@ final class ExtractionCampaign implements Population {
       String account =
           ctx.newAccount(created, ctx.pick(Domains.DISPOSABLE), null, ctx.net.at(subnet + 10).country(),
               ctx.paymentFp("extract" + (i % 2)), ctx.pick(List.of("startup", "self-serve")), false);
-      double interval = Parameters.DAY_MS / (double) Parameters.EXTRACTION_PER_DAY;
+      double interval = Parameters.DAY_MS / ctx.rate(Parameters.EXTRACTION_PER_DAY);
       long t = created + (long) (ctx.rnd.nextDouble() * 2 * Parameters.HOUR_MS);
       while (t < ctx.cfg.endMs()) {
         PromptRecord p = items.get(cursor);

@@ -18,7 +18,7 @@ final class HeavyAccountCampaign implements Population {
 
   @Override
   public void generate(SimContext ctx) {
-    List<PromptRecord> items = AttackPool.choose(ctx.pools, "gpteacher_roleplay", "math_train(deepscaler)");
+    List<PromptRecord> items = ctx.attackSet("gpteacher_roleplay", "math_train(deepscaler)");
     if (items.isEmpty()) {
       return;
     }
@@ -27,7 +27,7 @@ final class HeavyAccountCampaign implements Population {
     String account =
         ctx.newAccount(created, ctx.pick(Domains.CONSUMER), null, server.country(), ctx.paymentFp("heavy"), "self-serve", false);
     long t = created + 600_000;
-    double interval = Parameters.DAY_MS / (double) Parameters.HEAVY_PER_DAY;
+    double interval = Parameters.DAY_MS / ctx.rate(Parameters.HEAVY_PER_DAY);
     int cursor = 0;
     while (t < ctx.cfg.endMs()) {
       SimEvent e = ctx.event(account, t);

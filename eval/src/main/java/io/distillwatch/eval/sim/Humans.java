@@ -1,13 +1,15 @@
 package io.distillwatch.eval.sim;
 
+import io.distillwatch.eval.corpus.PromptPools;
 import io.distillwatch.eval.corpus.PromptRecord;
 import io.distillwatch.eval.net.Egress;
 import io.distillwatch.eval.net.NetworkPlan;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Benign humans replaying real conversations in turn order: sessions at times drawn from a diurnal cycle
+ * Benign humans replaying real conversations in turn order (on both splits: records without a conversation
+ * id are chained into sessions, {@link PromptPools#benignSessions}), dealt from a shuffled deck so prompts
+ * are reused across people no more than the pool size forces: sessions at times drawn from a diurnal cycle
  * in the human's own time zone, think time between turns, a home IP (changing every few days), Apple
  * private relay or a VPN.
  */
@@ -19,20 +21,18 @@ final class Humans implements Population {
 
   @Override
   public void generate(SimContext ctx) {
-    List<List<PromptRecord>> convs = new ArrayList<>(ctx.pools.benignConversations());
-    for (PromptRecord r : ctx.pools.ofClass("benign_power_user")) {
-      convs.add(List.of(r));
-    }
-    if (convs.isEmpty()) {
+    List<List<PromptRecord>> sessions = ctx.pools.benignSessions(Parameters.SESSION_TURNS);
+    if (sessions.isEmpty()) {
       return;
     }
-    int n = ctx.cfg.count(Parameters.HUMANS, 1);
+    Deck<List<PromptRecord>> deck = new Deck<>(sessions, ctx.rnd);
+    int n = ctx.count(Parameters.HUMANS, 1);
     for (int i = 0; i < n; i++) {
-      human(ctx, convs);
+      human(ctx, deck);
     }
   }
 
-  private void human(SimContext ctx, List<List<PromptRecord>> convs) {
+  private void human(SimContext ctx, Deck<List<PromptRecord>> deck) {
     NetworkPlan.Isp isp = ctx.net.pickResidentialIsp(ctx.rnd);
     double egressRoll = ctx.rnd.nextDouble();
     boolean fresh = ctx.rnd.nextDouble() < Parameters.HUMAN_FRESH;
@@ -60,14 +60,16 @@ final class Humans implements Population {
         home = ctx.net.addressOf(isp, ctx.rnd); // dynamic address renewed
       }
       double dayRate = SimContext.weekday(day) >= 5 ? rate * 0.8 : rate;
-      int sessions = ctx.poisson(dayRate);
+      int sessions = ctx.poisson(ctx.rate(dayRate));
       for (int s = 0; s < sessions; s++) {
         long t = Math.max(created, ctx.localTime(day, isp.utcOffsetHours(), Parameters.HUMAN_HOURS));
         Egress egress =
-            egressRoll < Parameters.HUMAN_HOME
+            egressRoll < ctx.cfg.variant().humanHome()
                 ? home
-                : egressRoll < Parameters.HUMAN_HOME + Parameters.HUMAN_RELAY ? ctx.net.appleRelay(ctx.rnd) : ctx.net.vpn(ctx.rnd);
-        List<PromptRecord> conv = convs.get(ctx.rnd.nextInt(convs.size()));
+                : egressRoll < ctx.cfg.variant().humanHome() + ctx.cfg.variant().humanRelay()
+                    ? ctx.net.appleRelay(ctx.rnd)
+                    : ctx.net.vpn(ctx.rnd);
+        List<PromptRecord> conv = deck.deal();
         for (int turn = 0; turn < conv.size(); turn++) {
           SimEvent e = ctx.event(account, t);
           e.model = ctx.model(t, switchAt);

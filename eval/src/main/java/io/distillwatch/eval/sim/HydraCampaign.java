@@ -25,7 +25,7 @@ final class HydraCampaign implements Population {
 
   @Override
   public void generate(SimContext ctx) {
-    List<PromptRecord> sweep = AttackPool.choose(ctx.pools); // every attack family of the split
+    List<PromptRecord> sweep = ctx.attackSet(); // every attack family of the split
     if (sweep.isEmpty()) {
       return;
     }
@@ -34,7 +34,7 @@ final class HydraCampaign implements Population {
       NetworkPlan.Isp isp = ctx.net.pickResidentialIsp(ctx.rnd);
       exits.add(ctx.net.addressOf(isp, ctx.rnd));
     }
-    int n = ctx.cfg.count(Parameters.HYDRA_ACCOUNTS, 2);
+    int n = ctx.count(Parameters.HYDRA_ACCOUNTS, 2);
     long[] bursts = new long[Parameters.HYDRA_CREATION_BURSTS];
     for (int b = 0; b < bursts.length; b++) {
       // from a week before the period to 60% into it
@@ -55,7 +55,7 @@ final class HydraCampaign implements Population {
       int perDay = ctx.uniform(Parameters.HYDRA_MIN_PER_DAY, Parameters.HYDRA_MAX_PER_DAY);
       long activeFrom = created + (long) (ctx.rnd.nextDouble() * 6 * Parameters.HOUR_MS);
       for (long dayStart = activeFrom; dayStart < ctx.cfg.endMs(); dayStart += Parameters.DAY_MS) {
-        int count = ctx.poisson(perDay);
+        int count = ctx.poisson(ctx.rate(perDay));
         for (int k = 0; k < count; k++) {
           long t = dayStart + (long) (ctx.rnd.nextDouble() * Parameters.DAY_MS);
           SimEvent e = ctx.event(account, t);

@@ -100,6 +100,65 @@ public final class Parameters {
   public static final int SLOW_MIN_PER_DAY = 6;
   public static final int SLOW_MAX_PER_DAY = 12;
 
+  // ==== Frozen with the generalisation generator (docs/evaluation.md, changelog 2026-12-02) ====
+
+  /** Conversation lengths cycled over pool records without a conversation id (mean 2.2 turns). */
+  public static final int[] SESSION_TURNS = {1, 2, 1, 3, 2, 1, 4, 1, 2, 5};
+
+  // ---- coding-agent backends (benign)
+  public static final int CODING_AGENTS = 4;
+  /** Agent sessions per day per backend, uniform in [min, max]; each session 3–12 requests. */
+  public static final int CODING_SESSIONS_MIN_PER_DAY = 40;
+  public static final int CODING_SESSIONS_MAX_PER_DAY = 100;
+  public static final int CODING_STEPS_MIN = 3;
+  public static final int CODING_STEPS_MAX = 12;
+
+  // ---- campaign f: heavy throw-away account
+  public static final int THROWAWAY_PER_DAY = 4000;
+  /** Account age at its first request, days: uniform in [min, max]. */
+  public static final double THROWAWAY_AGE_MIN_DAYS = 1;
+  public static final double THROWAWAY_AGE_MAX_DAYS = 5;
+
+  // ---- campaign g: slow-and-low over one public instruction set, no shared infrastructure
+  public static final int PUBLIC_SET_ACCOUNTS = 30;
+  /** The head of the instruction set every account samples from (so exact prompts recur across accounts). */
+  public static final int PUBLIC_SET_SIZE = 400;
+  public static final int PUBLIC_SET_MIN_PER_DAY = 2;
+  public static final int PUBLIC_SET_MAX_PER_DAY = 5;
+  public static final double PUBLIC_SET_AGE_MIN_DAYS = 60;
+  public static final double PUBLIC_SET_AGE_MAX_DAYS = 400;
+
+  // ---- campaign h: agentic-trace harvesting with fabricated history through a reseller
+  public static final int TRACE_ACCOUNTS = 5;
+  public static final int TRACE_PER_DAY = 450;
+  /** Share of requests that are harvests (the rest: genuine customers' conversations, replayed in order). */
+  public static final double TRACE_HARVEST_SHARE = 0.5;
+  public static final int TRACE_EGRESS_IPS = 2;
+
+  // ---- campaign i: declared purpose, impersonation, CoT on short questions, max_tokens over any limit
+  public static final int PURPOSE_ACCOUNTS = 12;
+  public static final int PURPOSE_MIN_PER_DAY = 300;
+  public static final int PURPOSE_MAX_PER_DAY = 800;
+  /** Each account is active this many days (uniform in [1, max]). */
+  public static final int PURPOSE_MAX_ACTIVE_DAYS = 3;
+  public static final int PURPOSE_MAX_TOKENS = 200_000;
+  /** Short factual questions: pool records of at most this many characters. */
+  public static final int PURPOSE_QUESTION_MAX_CHARS = 200;
+  public static final double PURPOSE_COT_SHARE = 0.6;
+
+  // ---- campaign j: payment groups rotating over the same datacenter /24s
+  public static final int ROTATION_ACCOUNTS = 40;
+  public static final int ROTATION_ACCOUNTS_PER_PAYMENT = 5;
+  public static final int ROTATION_SUBNETS = 3;
+  public static final int ROTATION_MIN_PER_DAY = 60;
+  public static final int ROTATION_MAX_PER_DAY = 150;
+
+  // ---- campaign k: multilingual reasoning-trace coercion through an API aggregator
+  public static final int MULTILINGUAL_ACCOUNTS = 20;
+  public static final int MULTILINGUAL_MIN_PER_DAY = 150;
+  public static final int MULTILINGUAL_MAX_PER_DAY = 300;
+  public static final int MULTILINGUAL_EGRESS_IPS = 4;
+
   /** Hour-of-day activity weights (local time) of people. */
   public static final double[] HUMAN_HOURS = {
     0.25, 0.12, 0.07, 0.05, 0.05, 0.08, 0.2, 0.45, 0.7, 0.9, 1, 1, 0.95, 1, 1, 0.95, 0.9, 0.9, 0.95, 1, 1, 0.95, 0.75,

@@ -23,7 +23,7 @@ final class Researchers implements Population {
     if (convs.isEmpty()) {
       return;
     }
-    int n = ctx.cfg.count(Parameters.RESEARCHERS, 1);
+    int n = ctx.count(Parameters.RESEARCHERS, 1);
     for (int i = 0; i < n; i++) {
       Egress campus = ctx.net.university(ctx.rnd);
       NetworkPlan.Isp homeIsp = ctx.net.pickResidentialIsp(ctx.rnd);
@@ -38,7 +38,7 @@ final class Researchers implements Population {
       long switchAt = ctx.cfg.releaseMs() + (long) (ctx.rnd.nextDouble() * 3 * Parameters.DAY_MS);
       int perDay = ctx.uniform(Parameters.RESEARCH_MIN_PER_DAY, Parameters.RESEARCH_MAX_PER_DAY);
       for (int day = 0; day < ctx.cfg.days(); day++) {
-        int budget = ctx.poisson(SimContext.weekday(day) >= 5 ? perDay * 0.2 : perDay);
+        int budget = ctx.poisson(ctx.rate(SimContext.weekday(day) >= 5 ? perDay * 0.2 : perDay));
         while (budget > 0) {
           long t = ctx.localTime(day, offset, Parameters.HUMAN_HOURS);
           boolean fromHome = ctx.rnd.nextDouble() < 0.3;

@@ -24,7 +24,7 @@ final class ResellerCampaign implements Population {
 
   @Override
   public void generate(SimContext ctx) {
-    List<PromptRecord> tasks = AttackPool.choose(ctx.pools, "gpteacher_toolformer_0.9", "gpteacher_codegen");
+    List<PromptRecord> tasks = ctx.attackSet("gpteacher_toolformer_0.9", "gpteacher_codegen");
     List<List<PromptRecord>> customers = ctx.pools.benignConversations();
     if (tasks.isEmpty() || customers.isEmpty()) {
       return;
@@ -35,14 +35,14 @@ final class ResellerCampaign implements Population {
       relays.add(ctx.net.cloud(cloud, ctx.rnd));
     }
     String payment = ctx.paymentFp("reseller");
-    int n = ctx.cfg.count(Parameters.RESELLER_ACCOUNTS, 1);
+    int n = ctx.count(Parameters.RESELLER_ACCOUNTS, 1);
     int cursor = ctx.rnd.nextInt(tasks.size());
     for (int i = 0; i < n; i++) {
       long created = ctx.cfg.startMs() - (long) ((5 + ctx.rnd.nextDouble() * 60) * Parameters.DAY_MS);
       String account =
           ctx.newAccount(created, ctx.pick(Domains.CONSUMER), null, relays.get(0).country(), payment, "self-serve", true);
       for (int day = 0; day < ctx.cfg.days(); day++) {
-        int count = ctx.poisson(Parameters.RESELLER_PER_DAY);
+        int count = ctx.poisson(ctx.rate(Parameters.RESELLER_PER_DAY));
         for (int k = 0; k < count; k++) {
           long t = ctx.cfg.startMs() + day * Parameters.DAY_MS + (long) (ctx.rnd.nextDouble() * Parameters.DAY_MS);
           SimEvent e = ctx.event(account, t);

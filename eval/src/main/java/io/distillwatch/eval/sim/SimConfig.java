@@ -11,8 +11,9 @@ import java.time.Instant;
  * @param scale multiplies every population's account count (default 1.0 ≈ 0.4 M events over 14 days)
  * @param days simulated days (default 14, at least 3)
  * @param split which prompt sources to draw from
+ * @param variant randomised envelope ({@link Variant#DEFAULT}: the frozen one)
  */
-public record SimConfig(long seed, double scale, int days, SourceSplit split) {
+public record SimConfig(long seed, double scale, int days, SourceSplit split, Variant variant) {
   /** Start of the simulated period: a Monday, 00:00 UTC. */
   public static final Instant START = Instant.parse("2026-03-02T00:00:00Z");
 
@@ -20,7 +21,14 @@ public record SimConfig(long seed, double scale, int days, SourceSplit split) {
   public static final double DEFAULT_SCALE = 1.0;
   public static final int DEFAULT_DAYS = 14;
 
+  public SimConfig(long seed, double scale, int days, SourceSplit split) {
+    this(seed, scale, days, split, Variant.DEFAULT);
+  }
+
   public SimConfig {
+    if (variant == null) {
+      throw new IllegalArgumentException("variant must not be null");
+    }
     if (!(scale > 0) || scale > 100) {
       throw new IllegalArgumentException("scale must be in (0, 100]: " + scale);
     }

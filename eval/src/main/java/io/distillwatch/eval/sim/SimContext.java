@@ -1,7 +1,11 @@
 package io.distillwatch.eval.sim;
 
 import io.distillwatch.eval.corpus.PromptPools;
+import io.distillwatch.eval.corpus.PromptRecord;
+import io.distillwatch.eval.net.Egress;
 import io.distillwatch.eval.net.NetworkPlan;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,6 +26,14 @@ final class SimContext {
   private final Map<String, TruthLabel> truth;
   private final Map<String, String> apiKeys;
   private int accountSeq;
+  /** The variant's knobs for this population ({@link Variant.Knobs#NONE} in the frozen envelope). */
+  final Variant.Knobs knobs;
+  /** Draws of the variant's perturbations: a stream of its own, so the frozen draws are untouched. */
+  private final Random vrnd;
+  private final Map<String, Egress> variantHome = new HashMap<>();
+  private List<Egress> variantEgress;
+  private List<ClientProfile> variantClients;
+  private List<List<PromptRecord>> genuine;
 
   SimContext(
       SimConfig cfg,
@@ -41,6 +53,32 @@ final class SimContext {
     this.truth = truth;
     this.apiKeys = apiKeys;
     this.rnd = new Random(mix(cfg.seed(), population.name()));
+    this.knobs = cfg.variant().knobs(population.name());
+    this.vrnd = new Random(mix(cfg.seed(), population.name() + "/variant-" + cfg.variant().index()));
+  }
+
+  /** An account count of this population: frozen base × scale × the variant's factor, at least {@code min}. */
+  int count(int base, int min) {
+    return Math.max(min, (int) Math.round(base * cfg.scale() * knobs.accounts()));
+  }
+
+  /** A per-account request rate (per day, or sessions per day) times the variant's factor. */
+  double rate(double perDay) {
+    return perDay * knobs.rate();
+  }
+
+  /**
+   * A campaign's instruction set: the variant's source family when it sets one, else the first preferred
+   * family present on this side of the split (see {@link AttackPool#choose}).
+   */
+  List<PromptRecord> attackSet(String... preferredFamilies) {
+    if (knobs.attackFamily() != null) {
+      List<PromptRecord> set = pools.byFamily("attack").get(knobs.attackFamily());
+      if (set != null) {
+        return set;
+      }
+    }
+    return AttackPool.choose(pools, preferredFamilies);
   }
 
   void generate(Population p) {
@@ -105,6 +143,9 @@ final class SimContext {
    * (≈ 250 ms + 12 ms per output token) when unset.
    */
   void emit(SimEvent e) {
+    if (population.campaign() != null && !cfg.variant().isDefault() && !varyCampaignEvent(e)) {
+      return;
+    }
     if (e.ts < cfg.startMs() || e.ts >= cfg.endMs()) {
       return;
     }
@@ -116,6 +157,92 @@ final class SimContext {
       e.latencyMs = 250 + gen * 12 + rnd.nextInt(400);
     }
     events.add(e);
+  }
+
+  /**
+   * Applies a variant's campaign knobs to one event: drops it outside the active window, squeezes its
+   * time of day into the active hours, replaces it by genuine chat traffic at the genuine share, and sets
+   * its client and egress. Returns false when the event is dropped.
+   */
+  private boolean varyCampaignEvent(SimEvent e) {
+    long day = Math.floorDiv(e.ts - cfg.startMs(), Parameters.DAY_MS);
+    if (day < knobs.windowStartDay() || day >= (long) knobs.windowStartDay() + knobs.windowDays()) {
+      return false;
+    }
+    if (knobs.activeHours() < 24) {
+      long dayStart = cfg.startMs() + day * Parameters.DAY_MS;
+      double frac = (e.ts - dayStart) / (double) Parameters.DAY_MS;
+      e.ts = dayStart + knobs.activeFrom() * Parameters.HOUR_MS + (long) (frac * knobs.activeHours() * Parameters.HOUR_MS);
+    }
+    if (knobs.genuineShare() > 0 && vrnd.nextDouble() < knobs.genuineShare()) {
+      genuineChat(e);
+    }
+    if (knobs.clients() > 0) {
+      if (variantClients == null) {
+        List<ClientProfile> all = new ArrayList<>(new java.util.LinkedHashSet<>(ClientProfile.EVERYDAY));
+        all.add(ClientProfile.REQUESTS);
+        java.util.Collections.shuffle(all, vrnd);
+        variantClients = all.subList(0, Math.min(knobs.clients(), all.size()));
+      }
+      e.client = variantClients.get(Math.floorMod(e.account.hashCode(), variantClients.size()));
+      e.userAgentOverride = null;
+    }
+    switch (knobs.infra()) {
+      case RESIDENTIAL -> e.egress =
+          variantHome.computeIfAbsent(e.account, a -> net.addressOf(net.pickResidentialIsp(vrnd), vrnd));
+      case CLOUD -> {
+        if (variantEgress == null) {
+          String cloud = NetworkPlan.CLOUDS.get(vrnd.nextInt(NetworkPlan.CLOUDS.size()));
+          variantEgress = new ArrayList<>();
+          for (int i = 0; i < 3; i++) {
+            variantEgress.add(net.cloud(cloud, vrnd));
+          }
+        }
+        e.egress = variantEgress.get(vrnd.nextInt(variantEgress.size()));
+      }
+      case PROXY -> {
+        if (variantEgress == null) {
+          variantEgress = new ArrayList<>();
+          for (int i = 0; i < 60; i++) {
+            variantEgress.add(i % 2 == 0 ? net.vpn(vrnd) : net.addressOf(net.pickResidentialIsp(vrnd), vrnd));
+          }
+        }
+        e.egress = variantEgress.get(vrnd.nextInt(variantEgress.size()));
+      }
+      case NATIVE -> { }
+    }
+    return true;
+  }
+
+  /** Turns a campaign event into one turn of a genuine customer's conversation (its history included). */
+  private void genuineChat(SimEvent e) {
+    if (genuine == null) {
+      genuine = pools.benignConversations();
+    }
+    if (genuine.isEmpty()) {
+      return;
+    }
+    List<PromptRecord> conv = genuine.get(vrnd.nextInt(genuine.size()));
+    int turn = vrnd.nextInt(conv.size());
+    e.messages.clear();
+    for (int j = 0; j < turn; j++) {
+      e.messages.add(SimEvent.Message.user(conv.get(j).text()));
+      e.messages.add(SimEvent.Message.assistant());
+    }
+    e.messages.add(SimEvent.Message.user(conv.get(turn).text()));
+    e.prompt = conv.get(turn);
+    e.system = null;
+    e.tools = null;
+    e.n = null;
+    e.logprobs = null;
+    e.topLogprobs = null;
+    e.reasoningEffort = null;
+    e.reasoningTokens = null;
+    e.maxTokens = 2048;
+    e.temperature = 0.7;
+    e.outputTokens = Math.max(1, Math.min(2048, Math.round(400 * Math.exp(0.8 * vrnd.nextGaussian()))));
+    e.inputTokens = 0;
+    e.latencyMs = 0;
   }
 
   // ---- random helpers

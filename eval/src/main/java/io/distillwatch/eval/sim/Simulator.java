@@ -62,7 +62,7 @@ public final class Simulator {
     this.net = net;
   }
 
-  /** Every population, benign first; campaigns a–e. */
+  /** Every population, benign first; campaigns a–k. Each draws from its own random stream. */
   static List<Population> populations() {
     return List.of(
         new Humans(),
@@ -70,11 +70,30 @@ public final class Simulator {
         new AppBackends(),
         new Researchers(),
         new EvalLabs(),
+        new CodingAgentBackends(),
         new HydraCampaign(),
         new ExtractionCampaign(),
         new ResellerCampaign(),
         new HeavyAccountCampaign(),
-        new SlowLowCampaign());
+        new SlowLowCampaign(),
+        new ThrowawayCampaign(),
+        new PublicSetCampaign(),
+        new FabricatedTraceCampaign(),
+        new DeclaredPurposeCampaign(),
+        new SubnetRotationCampaign(),
+        new MultilingualReasoningCampaign());
+  }
+
+  /** Campaign ids in order (a–k). */
+  public static List<String> campaignIds() {
+    return populations().stream().map(Population::campaign).filter(java.util.Objects::nonNull).toList();
+  }
+
+  /** Population names of campaigns, by campaign id. */
+  public static Map<String, String> campaignPopulations() {
+    Map<String, String> out = new LinkedHashMap<>();
+    populations().stream().filter(p -> p.campaign() != null).forEach(p -> out.put(p.campaign(), p.name()));
+    return out;
   }
 
   /** The generated traffic, in memory. */
@@ -278,6 +297,12 @@ public final class Simulator {
     root.put("start", ts(cfg.startMs()));
     root.put("end", ts(cfg.endMs()));
     root.putObject("release").put("model", Parameters.NEW_MODEL).put("at", ts(cfg.releaseMs()));
+    if (!cfg.variant().isDefault()) {
+      ObjectNode v = root.putObject("variant");
+      v.put("index", cfg.variant().index());
+      ArrayNode lines = v.putArray("parameters");
+      cfg.variant().describe().forEach(lines::add);
+    }
     Map<String, long[]> perAccount = new HashMap<>(); // events, first ts
     for (SimEvent e : t.events) {
       long[] a = perAccount.computeIfAbsent(e.account, k -> new long[] {0, e.ts});
@@ -346,6 +371,31 @@ public final class Simulator {
           .put("distinct_prompts", u.size())
           .put("mean_uses_per_prompt", round2(events.get(pop) / (double) u.size()))
           .put("max_uses_of_one_prompt", max);
+    }
+    // how many accounts send each benign prompt (benign populations only): real logs reuse few prompts
+    Map<String, java.util.Set<String>> accountsOfPrompt = new HashMap<>();
+    long benignRequests = 0;
+    for (SimEvent e : t.events) {
+      if (!t.truth.get(e.account).isDistillation()) {
+        accountsOfPrompt.computeIfAbsent(e.prompt.id(), k -> new java.util.HashSet<>()).add(e.account);
+        benignRequests++;
+      }
+    }
+    if (!accountsOfPrompt.isEmpty()) {
+      int[] counts = accountsOfPrompt.values().stream().mapToInt(java.util.Set::size).sorted().toArray();
+      long shared = 0;
+      for (SimEvent e : t.events) {
+        if (!t.truth.get(e.account).isDistillation() && accountsOfPrompt.get(e.prompt.id()).size() > 1) {
+          shared++;
+        }
+      }
+      root.putObject("benign_prompt_reuse")
+          .put("distinct_prompts", counts.length)
+          .put("mean_accounts_per_prompt", round2(java.util.Arrays.stream(counts).average().orElse(0)))
+          .put("median_accounts_per_prompt", counts[counts.length / 2])
+          .put("p90_accounts_per_prompt", counts[(int) (counts.length * 0.9)])
+          .put("max_accounts_per_prompt", counts[counts.length - 1])
+          .put("share_of_requests_with_a_prompt_other_accounts_also_sent", round2(shared / (double) benignRequests));
     }
     Map<String, Integer> available = new TreeMap<>();
     for (PromptRecord r : pools.allRecords()) {

@@ -23,11 +23,11 @@ final class SlowLowCampaign implements Population {
 
   @Override
   public void generate(SimContext ctx) {
-    List<PromptRecord> items = AttackPool.choose(ctx.pools, "gpteacher_roleplay", "math_train(deepscaler)");
+    List<PromptRecord> items = ctx.attackSet("gpteacher_roleplay", "math_train(deepscaler)");
     if (items.isEmpty()) {
       return;
     }
-    int n = ctx.cfg.count(Parameters.SLOW_ACCOUNTS, 2);
+    int n = ctx.count(Parameters.SLOW_ACCOUNTS, 2);
     int slice = Math.max(1, items.size() / n);
     for (int i = 0; i < n; i++) {
       NetworkPlan.Isp isp = ctx.net.pickResidentialIsp(ctx.rnd);
@@ -40,7 +40,7 @@ final class SlowLowCampaign implements Population {
       int perDay = ctx.uniform(Parameters.SLOW_MIN_PER_DAY, Parameters.SLOW_MAX_PER_DAY);
       int cursor = (i * slice) % items.size();
       for (int day = 0; day < ctx.cfg.days(); day++) {
-        int count = ctx.poisson(perDay);
+        int count = ctx.poisson(ctx.rate(perDay));
         for (int k = 0; k < count; k++) {
           long t = ctx.localTime(day, isp.utcOffsetHours(), Parameters.HUMAN_HOURS);
           SimEvent e = ctx.event(account, t);

@@ -49,13 +49,13 @@ class SimulatorDeterminismTest {
     humansReplayConversationTurnsInOrder(pools, dir.resolve("one"));
   }
 
-  /** On the tuning split (ShareGPT conversations), a human's follow-up carries turns 0..k of one conversation. */
+  /** On the tuning split, a human's follow-up carries turns 0..k of one conversation (recorded or chained). */
   private static void humansReplayConversationTurnsInOrder(PromptPools pools, Path run) throws IOException {
     Map<String, List<String>> convs = new HashMap<>();
     Map<String, List<String>> convsOfText = new HashMap<>();
-    for (List<PromptRecord> c : pools.benignConversations()) {
+    for (List<PromptRecord> c : pools.benignSessions(Parameters.SESSION_TURNS)) {
       if (c.size() > 1) {
-        String id = c.get(0).source() + ":" + c.get(0).convId();
+        String id = c.get(0).source() + ":" + c.get(0).id();
         convs.put(id, c.stream().map(PromptRecord::text).toList());
         convsOfText.computeIfAbsent(c.get(0).text(), k -> new ArrayList<>()).add(id);
       }

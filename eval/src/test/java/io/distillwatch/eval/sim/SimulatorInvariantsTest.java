@@ -80,9 +80,9 @@ class SimulatorInvariantsTest {
       assertThat(accounts).containsKey(a);
     }
     assertThat(truth.accounts().keySet()).isEqualTo(accounts.keySet());
-    assertThat(truth.campaigns()).containsExactly("a", "b", "c", "d", "e");
+    assertThat(truth.campaigns()).containsExactly("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k");
     assertThat(truth.benignPopulations())
-        .containsExactlyInAnyOrder("human", "enterprise", "app_backend", "researcher", "eval_lab");
+        .containsExactlyInAnyOrder("human", "enterprise", "app_backend", "researcher", "eval_lab", "coding_agent");
     for (String c : truth.campaigns()) {
       assertThat(truth.firstRequest(c)).as("campaign %s first request", c).isNotNull();
     }
@@ -180,11 +180,50 @@ class SimulatorInvariantsTest {
     assertThat(day / (double) total).as("share at 10-22 local").isGreaterThan(0.55);
   }
 
+  /** The user turns of a request, in order (text, or a tool result's content). */
+  static List<String> userTurns(JsonNode e) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode msg : e.get("messages")) {
+      JsonNode c = msg.get("content");
+      if (c.isArray()) {
+        out.add(c.get(0).get("type").asText() + ":" + c.get(0).path("content").asText(c.get(0).path("name").asText()));
+      } else {
+        out.add(msg.get("role").asText() + ":" + c.asText());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Humans (now multi-turn on the held-out split too), coding agents and the reseller's genuine customers
+   * resend conversations whose earlier turns were earlier requests of the account; the agent-trace
+   * harvest (h) sends histories never seen before.
+   */
   @Test
-  void humansReplayConversationsInTurnOrder() {
-    long multiTurn = events.stream().filter(e -> population(e).equals("human") && e.get("messages").size() > 1).count();
-    // held-out benign sources carry no conversation ids: humans are single-turn there (docs/evaluation.md)
-    assertThat(multiTurn).isZero();
+  void conversationsAreObservedExceptTheFabricatedTraces() {
+    Map<String, Set<List<String>>> sent = new HashMap<>();
+    Map<String, int[]> observedAndNot = new HashMap<>();
+    for (JsonNode e : events) {
+      String a = e.get("account").asText();
+      List<String> turns = userTurns(e);
+      Set<List<String>> mine = sent.computeIfAbsent(a, k -> new HashSet<>());
+      if (turns.size() > 1) {
+        // the request before this turn: everything up to the previous user-side message
+        int cut = turns.size() - 2;
+        while (cut > 0 && turns.get(cut).startsWith("assistant:") || cut > 0 && turns.get(cut).startsWith("tool_use:")) {
+          cut--;
+        }
+        boolean observed = mine.contains(turns.subList(0, cut + 1));
+        observedAndNot.computeIfAbsent(population(e), k -> new int[2])[observed ? 0 : 1]++;
+      }
+      mine.add(turns);
+    }
+    assertThat(observedAndNot.get("human")[0]).as("multi-turn human requests").isPositive();
+    assertThat(observedAndNot.get("human")[1]).isZero();
+    assertThat(observedAndNot.get("coding_agent")[1]).isZero();
+    int[] h = observedAndNot.get("campaign_h_agent_trace");
+    assertThat(h[0]).as("genuine customers' follow-ups").isPositive();
+    assertThat(h[1]).as("fabricated histories (one request per harvest)").isGreaterThan((h[0] + h[1]) / 4);
   }
 
   @Test
@@ -219,7 +258,12 @@ class SimulatorInvariantsTest {
         if (c.isArray()) {
           for (JsonNode block : c) {
             if (block.get("type").asText().equals("tool_result")) {
-              assertThat(block.get("content").asText()).isEqualTo(Wrappers.TOOL_RESULT_PLACEHOLDER);
+              String text = block.get("content").asText();
+              if (!text.equals(Wrappers.TOOL_RESULT_PLACEHOLDER) && !Wrappers.SHORT_TOOL_RESULTS.contains(text)) {
+                String pool = sourcesOfText.containsKey(text) ? text : Wrappers.unwrap(text).orElse(null);
+                assertThat(pool).as("tool result of %s not from the code pools", e.get("request_id")).isNotNull();
+                assertThat(sourcesOfText.get(pool)).anyMatch(cfg.split()::includes);
+              }
             } else {
               assertThat(block.get("type").asText()).isEqualTo("tool_use");
             }
@@ -235,5 +279,51 @@ class SimulatorInvariantsTest {
         }
       }
     }
+  }
+
+  /** What each style (f)-(k) is defined by (docs/evaluation.md) is in its traffic. */
+  @Test
+  void newStylesLeaveTheirDefiningTraces() {
+    Map<String, Set<String>> ipsOf = new HashMap<>();
+    Map<String, Set<String>> accountsOfPrompt = new HashMap<>();
+    Set<String> rotationPrefixes = new HashSet<>();
+    int overLimit = 0;
+    int purpose = 0;
+    for (JsonNode e : events) {
+      String pop = population(e);
+      String a = e.get("account").asText();
+      ipsOf.computeIfAbsent(pop, k -> new HashSet<>()).add(a + "|" + e.get("ip").asText());
+      if (pop.equals("campaign_g_public_set")) {
+        accountsOfPrompt.computeIfAbsent(e.at("/messages/0/content").asText(), k -> new HashSet<>()).add(a);
+      }
+      if (pop.equals("campaign_j_subnet_rotation")) {
+        String ip = e.get("ip").asText();
+        rotationPrefixes.add(ip.substring(0, ip.lastIndexOf('.')));
+      }
+      if (pop.equals("campaign_i_declared_purpose")) {
+        purpose++;
+        overLimit += e.at("/params/max_tokens").asInt() > Parameters.NEW_MODEL_MAX_OUTPUT ? 1 : 0;
+        assertThat(e.has("asn")).isTrue();
+        assertThat(Wrappers.DECLARED_PURPOSE_SYSTEM.contains(e.get("system").asText())
+            || Wrappers.IMPERSONATION_SYSTEM.contains(e.get("system").asText())).isTrue();
+      }
+    }
+    // (f): one unverified account on a disposable domain
+    List<String> throwaway =
+        truth.accounts().entrySet().stream().filter(x -> x.getValue().population().equals("campaign_f_throwaway"))
+            .map(Map.Entry::getKey).toList();
+    assertThat(throwaway).hasSize(1);
+    assertThat(accounts.get(throwaway.get(0)).get("verified").asBoolean()).isFalse();
+    assertThat(Domains.DISPOSABLE).contains(accounts.get(throwaway.get(0)).get("email_domain").asText());
+    // (g): exact prompts recur across accounts that share no address
+    assertThat(accountsOfPrompt.values().stream().filter(s -> s.size() > 1).count()).isPositive();
+    Map<String, Set<String>> accountsOfIp = new HashMap<>();
+    ipsOf.get("campaign_g_public_set").forEach(x -> accountsOfIp.computeIfAbsent(x.split("\\|")[1], k -> new HashSet<>())
+        .add(x.split("\\|")[0]));
+    assertThat(accountsOfIp.values()).allMatch(s -> s.size() == 1);
+    // (i): every request over any model's output limit; (j): three /24s
+    assertThat(purpose).isPositive();
+    assertThat(overLimit).isEqualTo(purpose);
+    assertThat(rotationPrefixes).hasSize(Parameters.ROTATION_SUBNETS);
   }
 }

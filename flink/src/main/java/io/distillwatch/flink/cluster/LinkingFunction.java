@@ -39,7 +39,7 @@ public final class LinkingFunction extends KeyedProcessFunction<Integer, Account
 
   @Override
   public void open(OpenContext openContext) {
-    linker = new Linker(LinkPolicy.defaults());
+    linker = new Linker(LinkPolicy.defaults().without(request.disabledSignals));
     context = ScanContextLoader.load(request).context();
   }
 
@@ -82,6 +82,6 @@ public final class LinkingFunction extends KeyedProcessFunction<Integer, Account
       }
       ordinal++;
     }
-    linker = new Linker(LinkPolicy.defaults());
+    linker = new Linker(LinkPolicy.defaults().without(request.disabledSignals));
   }
 }
