@@ -15,8 +15,8 @@ import java.util.Random;
  * at provider A three harvesting accounts pay with the same card and send one chain-of-thought template
  * at volume; at provider B one account pays with that card and sends the same template, but less of
  * it, so B alone only finds it suspicious. Both providers also serve benign accounts on the same cloud
- * ASN and client library (an app backend, a research user) — a match on shared infrastructure must not
- * flag them. Events are canonical JSON lines (DESIGN §2), event times from {@code start}.
+ * ASN and client library — a match on shared infrastructure must not flag them. B's campaign account
+ * comes through a residential range. Events are canonical JSON lines (DESIGN §2), event times from {@code start}.
  */
 public final class CrossProviderTraffic {
   public static final String CARD = "pm_camp_7731Xq";
@@ -69,7 +69,12 @@ public final class CrossProviderTraffic {
         if (!strong) {
           e.remove("user_agent");
         }
-        e.put("ip", "203.0.113." + (10 + r.nextInt(40)));
+        if (strong) {
+          e.put("ip", "203.0.113." + (10 + r.nextInt(40)));
+        } else { // B's leg of the campaign comes through a residential range
+          e.put("ip", "73.15.200." + (10 + r.nextInt(40)));
+          e.put("asn", 7922);
+        }
         e.put("payment_fp", CARD);
         events.add(e.toString());
       }
@@ -93,7 +98,7 @@ public final class CrossProviderTraffic {
             .add(JSON.createObjectNode().put("role", "assistant").put("content", "an earlier answer"))
             .add(JSON.createObjectNode().put("role", "user").put("content", q.toString()));
         e.putObject("usage").put("input_tokens", 300 + r.nextInt(200)).put("output_tokens", 150 + r.nextInt(100));
-        e.put("ip", "203.0.113." + (100 + b));
+        e.put("ip", "192.0.2." + (100 + b));
         e.put("payment_fp", "pm_user_" + p + b);
         events.add(e.toString());
       }
