@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Generate a small labelled sample of API traffic (the project's own) and scan it.",
+      "Generate a small labelled sample of API traffic (the project's own) and scan it; then run a hub and two",
+      "provider nodes in one process and show a cross-provider match (out/demo/crossref).",
       "--serve: then keep the analyst console up on the result (Ctrl-C stops it). The first admin's password",
       "comes from DISTILLWATCH_ADMIN_PASSWORD, otherwise a one-time password is printed."
     })
@@ -44,6 +45,9 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--port", defaultValue = "8080", description = "Console port, 0 for any free port (default: ${DEFAULT-VALUE}).")
   int port;
+
+  @Option(names = "--no-crossref", description = "Skip the cross-provider part (a hub and two provider nodes).")
+  boolean noCrossref;
 
   @Override
   public Integer call() throws Exception {
@@ -65,6 +69,10 @@ public final class DemoCommand implements Callable<Integer> {
       }
     }
     System.out.println("(other accounts: benign and labelled benign) — report: " + out.resolve("report.html"));
+    if (!noCrossref) {
+      // a campaign spread over two providers: A convicts and publishes, B matches and answers (docs/crossref.md)
+      io.distillwatch.node.crossref.CrossProviderDemo.run(out.resolve("crossref"), System.out);
+    }
     if (serve) {
       return serve(input.resolve("events.jsonl.gz"));
     }

@@ -36,8 +36,34 @@ public final class KeygenCommand implements Callable<Integer> {
       description = "Also create a random bearer token in FILE and print its SHA-256 for hub.json.")
   Path tokenOut;
 
+  @Option(names = "--blinding-key-out", paramLabel = "FILE",
+      description = "Also create the forum's blinding keyset (Tink JSON, HMAC-SHA-256): one member creates it and"
+          + " hands it to the others out of band, never through the hub.")
+  Path blindingKeyOut;
+
+  @Option(names = "--rotate-blinding-key", paramLabel = "FILE",
+      description = "Add a new primary key to an existing blinding keyset (older keys keep matching) and exit.")
+  Path rotate;
+
   @Override
   public Integer call() {
+    if (rotate != null) {
+      try {
+        io.distillwatch.sharing.crossref.BlindingKeys k =
+            io.distillwatch.sharing.crossref.BlindingKeys.load(rotate).rotate();
+        k.save(rotate);
+        System.out.println("blinding keyset " + rotate + ": new primary key id " + Integer.toUnsignedString(k.primaryId())
+            + ", " + k.keyIds().size() + " keys");
+        return ExitCodes.OK;
+      } catch (Exception e) {
+        System.err.println("distillwatch keygen: " + e.getMessage());
+        return ExitCodes.INPUT_UNREADABLE;
+      }
+    }
+    if (blindingKeyOut != null && Files.exists(blindingKeyOut)) {
+      System.err.println("distillwatch keygen: refusing to overwrite an existing file");
+      return ExitCodes.USAGE;
+    }
     if (Files.exists(out) || (tokenOut != null && Files.exists(tokenOut))) {
       System.err.println("distillwatch keygen: refusing to overwrite an existing file");
       return ExitCodes.USAGE;
@@ -53,6 +79,9 @@ public final class KeygenCommand implements Callable<Integer> {
         SecretFiles.write(tokenOut, token + "\n");
         member.put("token_sha256", HexFormat.of().formatHex(
             MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8))));
+      }
+      if (blindingKeyOut != null) {
+        io.distillwatch.sharing.crossref.BlindingKeys.generate().save(blindingKeyOut);
       }
       System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(member));
       return ExitCodes.OK;

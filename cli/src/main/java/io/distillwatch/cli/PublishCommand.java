@@ -1,5 +1,8 @@
 package io.distillwatch.cli;
 
+import io.distillwatch.sharing.crossref.BlindingKeys;
+import io.distillwatch.sharing.crossref.SharingPolicy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.distillwatch.hub.client.TaxiiClient;
@@ -60,6 +63,20 @@ public final class PublishCommand implements Callable<Integer> {
       description = "Publication ledger for idempotent re-publishing (default: published-ledger.json beside --key).")
   Path ledgerFile;
 
+  @Option(names = "--blinding-key", paramLabel = "FILE",
+      description = "Members' blinding keyset (Tink JSON, `keygen --blinding-key-out`): also publish cross-reference"
+          + " indicators and keyed template sketches (docs/crossref.md).")
+  Path blindingKey;
+
+  @Option(names = "--policy", paramLabel = "FILE",
+      description = "Sharing policy (identifiers, min_cluster_size) for cross-reference indicators; default: every"
+          + " kind that may travel. Needs --blinding-key.")
+  Path policyFile;
+
+  @Option(names = "--accounts", paramLabel = "FILE",
+      description = "Accounts file: payment fingerprints and e-mail domains of flagged accounts (blinded). Needs --blinding-key.")
+  Path accountsFile;
+
   @Mixin HubTlsOptions tls = new HubTlsOptions();
 
   @Option(names = "--dry-run", paramLabel = "FILE",
@@ -82,6 +99,24 @@ public final class PublishCommand implements Callable<Integer> {
     if (!Files.isReadable(scanOut.resolve("accounts.jsonl"))) {
       System.err.println("distillwatch publish: cannot read " + scanOut.resolve("accounts.jsonl"));
       return ExitCodes.INPUT_UNREADABLE;
+    }
+    PublishBundle.Crossref crossref = null;
+    if ((policyFile != null || accountsFile != null) && blindingKey == null) {
+      System.err.println("distillwatch publish: --policy and --accounts need --blinding-key");
+      return ExitCodes.USAGE;
+    }
+    if (blindingKey != null) {
+      try {
+        crossref = new PublishBundle.Crossref(
+            policyFile == null ? SharingPolicy.defaults() : SharingPolicy.load(policyFile),
+            BlindingKeys.load(blindingKey), accountsFile);
+      } catch (IllegalArgumentException e) {
+        System.err.println("distillwatch publish: " + e.getMessage());
+        return ExitCodes.USAGE;
+      } catch (IOException e) {
+        System.err.println("distillwatch publish: " + e.getMessage());
+        return ExitCodes.INPUT_UNREADABLE;
+      }
     }
     NodeKey key;
     String token;
@@ -107,7 +142,7 @@ public final class PublishCommand implements Callable<Integer> {
           : keyFile.toAbsolutePath().resolveSibling("published-ledger.json");
       PublishLedger ledger = PublishLedger.open(ledgerPath);
       PublishBundle.Contents contents =
-          PublishBundle.build(scanOut, key, level, includeSuspicious, ledger, Instant.now());
+          PublishBundle.build(scanOut, key, level, includeSuspicious, ledger, Instant.now(), crossref);
       List<ObjectNode> signed = contents.objects();
       if (dryRun != null) {
         StixJson.mapper().writerWithDefaultPrettyPrinter().writeValue(dryRun.toFile(), StixFactory.bundle(signed));
@@ -121,6 +156,9 @@ public final class PublishCommand implements Callable<Integer> {
       System.out.println("distillwatch publish: " + contents.campaigns() + " campaigns, " + ok + " objects accepted by "
           + collection);
       return ExitCodes.OK;
+    } catch (IllegalArgumentException e) {
+      System.err.println("distillwatch publish: refused by the disclosure policy: " + e.getMessage());
+      return ExitCodes.USAGE;
     } catch (TaxiiClient.TaxiiClientException e) {
       System.err.println("distillwatch publish: " + e.getMessage());
       return 1;

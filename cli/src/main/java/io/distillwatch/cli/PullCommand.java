@@ -54,6 +54,10 @@ public final class PullCommand implements Callable<Integer> {
 
   @Mixin HubTlsOptions tls = new HubTlsOptions();
 
+  @Option(names = "--indicators-out", paramLabel = "DIR",
+      description = "Also write every pulled object to DIR/pulled-COLLECTION.jsonl (resumable), for `scan --indicators DIR`.")
+  Path indicatorsOut;
+
   @Option(names = "--page-size", defaultValue = "1000", description = "Objects per page (default: ${DEFAULT-VALUE}).")
   int pageSize;
 
@@ -112,6 +116,11 @@ public final class PullCommand implements Callable<Integer> {
         Puller.Result r = puller.pull(collection, pageSize);
         System.out.println("distillwatch pull: " + collection + ": " + r.received() + " received, " + r.stored()
             + " new, " + r.skipped() + " skipped; resume after " + r.addedAfter());
+        if (indicatorsOut != null) {
+          int n = io.distillwatch.hub.client.IndicatorPull.pull(new TaxiiClient(hub, token, tlsContext), collection,
+              indicatorsOut, pageSize);
+          System.out.println("distillwatch pull: " + collection + ": " + n + " objects written to " + indicatorsOut);
+        }
       }
       return ExitCodes.OK;
     } catch (IllegalArgumentException e) {

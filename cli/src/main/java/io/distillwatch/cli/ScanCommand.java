@@ -81,6 +81,14 @@ public final class ScanCommand implements Callable<Integer> {
       description = "Switch off signal families or signals (ablation), e.g. infra,elicitation.cot.")
   List<String> disableSignals = new ArrayList<>();
 
+  @Option(names = "--indicators", paramLabel = "DIR",
+      description = "Pulled indicators (`pull --indicators-out DIR`): accounts matching them get crossref.match evidence"
+          + " (a context signal that never convicts alone). Needs --blinding-key.")
+  Path indicators;
+
+  @Option(names = "--blinding-key", paramLabel = "FILE", description = "Members' blinding keyset (Tink JSON).")
+  Path blindingKey;
+
   @Option(names = "--no-linking", description = "Do not link accounts into clusters (per-account verdicts only).")
   boolean noLinking;
 
@@ -158,6 +166,11 @@ public final class ScanCommand implements Callable<Integer> {
     r.redact = redact;
     r.linking = !noLinking;
     r.disabledSignals = new ArrayList<>(disableSignals);
+    if (indicators != null && blindingKey == null) {
+      throw new IllegalArgumentException("--indicators needs --blinding-key");
+    }
+    r.indicators = str(indicators);
+    r.blindingKey = str(blindingKey);
     return r;
   }
 
@@ -178,9 +191,9 @@ public final class ScanCommand implements Callable<Integer> {
 
   /** The first side input that cannot be read, named with its option, or null. */
   private String firstUnreadable() {
-    Path[] paths = {accounts, models, ipintel, allowlist, config, lists, screeningPolicy};
+    Path[] paths = {accounts, models, ipintel, allowlist, config, lists, screeningPolicy, indicators, blindingKey};
     String[] names = {"--accounts", "--models", "--ipintel", "--allowlist", "--config", "--lists",
-        "--screening-policy"};
+        "--screening-policy", "--indicators", "--blinding-key"};
     for (int i = 0; i < paths.length; i++) {
       if (paths[i] != null && !Files.isReadable(paths[i])) {
         return names[i] + " " + paths[i];

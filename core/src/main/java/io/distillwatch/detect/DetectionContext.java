@@ -17,6 +17,7 @@ public final class DetectionContext {
   private final Map<String, String> allowlist;
   private final Map<String, Long> modelFirstSeen;
   private Map<String, AccountInfo> profiles;
+  private CrossrefLookup crossref;
   private final int largestOutputLimit;
 
   public DetectionContext(
@@ -69,7 +70,9 @@ public final class DetectionContext {
    * file, {@code timing.release_pivot} is skipped.
    */
   public DetectionContext withModelFirstSeen(Map<String, Long> firstSeen) {
-    return new DetectionContext(config, accounts, models, ipIntel, allowlist, firstSeen);
+    DetectionContext c = new DetectionContext(config, accounts, models, ipIntel, allowlist, firstSeen);
+    c.crossref = crossref;
+    return c;
   }
 
   public static DetectionContext defaults() {
@@ -94,7 +97,21 @@ public final class DetectionContext {
   public DetectionContext withProfiles(Map<String, AccountInfo> profiles) {
     DetectionContext c = new DetectionContext(config, accounts, models, ipIntel, allowlist, modelFirstSeen);
     c.profiles = profiles;
+    c.crossref = crossref;
     return c;
+  }
+
+  /** This context, also matching accounts against indicators other providers shared ({@code crossref.match}). */
+  public DetectionContext withCrossref(CrossrefLookup lookup) {
+    DetectionContext c = new DetectionContext(config, accounts, models, ipIntel, allowlist, modelFirstSeen);
+    c.profiles = profiles;
+    c.crossref = lookup;
+    return c;
+  }
+
+  /** The cross-provider lookup, or null when no indicators were given. */
+  public CrossrefLookup crossref() {
+    return crossref;
   }
 
   public boolean hasAccounts() {

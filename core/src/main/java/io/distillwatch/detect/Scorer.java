@@ -31,11 +31,20 @@ final class Scorer {
     CONTEXT,
     /** Context that is not capped ({@code account.throwaway_volume}, ADR 0023); gated like content. */
     UNCAPPED,
-    DAMPER
+    DAMPER,
+    /**
+     * Context from other providers ({@code crossref.match}, ADR 0025): outside the context cap, but it
+     * counts only when the account's own content evidence reaches {@link #CROSSREF_COMPANY}, so a match
+     * never convicts, nor flags, an account on its own.
+     */
+    CORROBORATING
   }
 
   /** Evidence units another family's signals must add for a {@code NEED_ANOTHER_FAMILY} signal to convict. */
   static final double COMPANY_MIN = 0.15;
+
+  /** Content evidence units an account needs of its own before a cross-provider match adds anything. */
+  static final double CROSSREF_COMPANY = 0.15;
 
   private final DetectionContext ctx;
   private final DetectionConfig cfg;
@@ -124,13 +133,24 @@ final class Scorer {
     f.config = cfg;
     signals.evaluate(s, f);
     Combined c = combine(s, f);
-    String[] ids = java.util.Arrays.copyOf(f.ids, f.size);
-    double[] values = new double[f.size];
-    double[] contributions = new double[f.size];
-    Object[] texts = java.util.Arrays.copyOf(f.texts, f.size);
+    // a cross-provider match without content evidence of the account's own adds nothing: not listed
+    int n = 0;
+    int[] keep = new int[f.size];
     for (int i = 0; i < f.size; i++) {
-      values[i] = round(f.values[i]);
-      contributions[i] = round(c.contributions[i]);
+      if (f.kinds[i] != Kind.CORROBORATING || c.contributions[i] != 0) {
+        keep[n++] = i;
+      }
+    }
+    String[] ids = new String[n];
+    double[] values = new double[n];
+    double[] contributions = new double[n];
+    Object[] texts = new Object[n];
+    for (int j = 0; j < n; j++) {
+      int i = keep[j];
+      ids[j] = f.ids[i];
+      texts[j] = f.texts[i];
+      values[j] = round(f.values[i]);
+      contributions[j] = round(c.contributions[i]);
     }
     Signal allowlist = null;
     String reason = ctx.allowlistReason(s.account());
@@ -212,6 +232,12 @@ final class Scorer {
     double cap = cfg.get("score.context_cap");
     double k = x > cap ? cap / x : 1.0;
     double e = 0;
+    double content = 0;
+    for (int i = 0; i < f.size; i++) {
+      if (f.kinds[i] == Kind.CONTENT) {
+        content += g * f.raw[i];
+      }
+    }
     double[] contributions = new double[f.size];
     for (int i = 0; i < contributions.length; i++) {
       double r = f.raw[i];
@@ -220,6 +246,7 @@ final class Scorer {
             case CONTENT, UNCAPPED -> g * r;
             case CONTEXT -> g * k * r;
             case DAMPER -> -r;
+            case CORROBORATING -> content >= CROSSREF_COMPANY ? g * r : 0;
           };
       contributions[i] = c;
       e += c;

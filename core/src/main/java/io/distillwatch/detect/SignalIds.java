@@ -48,6 +48,8 @@ public final class SignalIds {
   /** Damper: verified enterprise account. */
   public static final String VERIFIED_ORG = "damper.verified_org";
   public static final String ALLOWLIST_EXEMPT = "allowlist.exempt";
+  /** Context: the account matches indicators other providers shared (ADR 0025; cannot convict alone). */
+  public static final String CROSSREF_MATCH = "crossref.match";
 
   /** Every id the per-account detector can emit, in documentation order. */
   public static final List<String> ALL =
@@ -57,7 +59,7 @@ public final class SignalIds {
           CAPABILITY_FOCUS, FABRICATED_HISTORY, COT, REASONING_MAX, RUBRIC_GRADING, TOOL_TRACE,
           REPEATED_SAMPLING, LOGPROBS, DECLARED_PURPOSE, RELEASE_PIVOT, DATACENTER_EGRESS, ANONYMIZER,
           CLIENT_MISMATCH, FRESH, SIGNUP_PATH, DISPOSABLE_EMAIL, THROWAWAY_VOLUME, BENCHMARK,
-          OBSERVED_CONVERSATION, VERIFIED_ORG, ALLOWLIST_EXEMPT);
+          OBSERVED_CONVERSATION, VERIFIED_ORG, ALLOWLIST_EXEMPT, CROSSREF_MATCH);
 
   /** Ids that once existed and are never emitted or reused (DESIGN §3). */
   public static final List<String> RETIRED = List.of(CONVERSATIONAL);

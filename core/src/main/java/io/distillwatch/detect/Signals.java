@@ -30,6 +30,7 @@ final class Signals {
   }
 
   private final DetectionContext ctx;
+  private final P crossrefMatch;
   private final P requests;
   private final P outputTokens;
   private final P ratio;
@@ -120,6 +121,7 @@ final class Signals {
     throwaway = p(c, SignalIds.THROWAWAY_VOLUME);
     throwawayAge =
         new P(0, c.get(SignalIds.THROWAWAY_VOLUME + ".age_lo"), c.get(SignalIds.THROWAWAY_VOLUME + ".age_hi"), 0);
+    crossrefMatch = p(c, SignalIds.CROSSREF_MATCH);
     verified =
         new P(c.get(SignalIds.VERIFIED_ORG + ".weight"), 0, 1, c.get(SignalIds.VERIFIED_ORG + ".min_events"));
   }
@@ -137,7 +139,24 @@ final class Signals {
     releasePivot(s, f);
     infrastructure(s, f);
     account(s, f);
+    crossref(s, f);
     dampers(s, f);
+  }
+
+  // ---- cross-provider match -----------------------------------------------------------------
+
+  private void crossref(AccountState s, Findings f) {
+    CrossrefLookup lookup = ctx.crossref();
+    if (lookup == null || s.events < crossrefMatch.min) {
+      return;
+    }
+    CrossrefLookup.Match m = lookup.match(s, ctx.account(s.account()));
+    if (m == null || m.strength() <= 0) {
+      return;
+    }
+    double st = crossrefMatch.ramp(m.strength());
+    f.add(SignalIds.CROSSREF_MATCH, Scorer.Kind.CORROBORATING, m.strength(), crossrefMatch.weight * st,
+        f.evidence && st > 0 ? m.evidence() : null);
   }
 
   // ---- volume --------------------------------------------------------------------------------

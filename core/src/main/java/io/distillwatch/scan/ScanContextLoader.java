@@ -63,7 +63,21 @@ public final class ScanContextLoader {
     }
     DetectionConfig config = r.config == null ? DetectionConfig.defaults() : loadConfig(Path.of(r.config));
     config = config.withDisabled(r.disabledSignals);
-    return new Loaded(new DetectionContext(config, accounts, models, ipIntel, allowlist), rejections);
+    DetectionContext context = new DetectionContext(config, accounts, models, ipIntel, allowlist);
+    if (r.indicators != null) {
+      context = context.withCrossref(crossref(r));
+    }
+    return new Loaded(context, rejections);
+  }
+
+  /** The lookup from the sharing module (found with {@link java.util.ServiceLoader}: core holds no keys). */
+  private static io.distillwatch.detect.CrossrefLookup crossref(ScanRequest r) {
+    if (r.blindingKey == null) {
+      throw new IllegalArgumentException("indicators need the member blinding key (--blinding-key)");
+    }
+    var factory = java.util.ServiceLoader.load(io.distillwatch.detect.CrossrefLookup.Factory.class).findFirst()
+        .orElseThrow(() -> new IllegalStateException("no cross-referencing implementation on the class path"));
+    return factory.open(Path.of(r.indicators), Path.of(r.blindingKey));
   }
 
   private static DetectionConfig loadConfig(Path file) {

@@ -33,9 +33,18 @@ public final class ScanRequest implements Serializable {
   /** Signal families or ids switched off (ablation), e.g. "infra". */
   public List<String> disabledSignals = new ArrayList<>();
 
+  /**
+   * Directory of indicators pulled from the hub ({@code scan --indicators DIR}; the node's crossref
+   * folder): accounts are matched against them ({@code crossref.match}). Needs {@link #blindingKey}.
+   */
+  public String indicators;
+  /** The member blinding keyset (Tink JSON) that blinds local identifiers the way indicators were. */
+  public String blindingKey;
+
   /** A key identifying the side data, so operators in one JVM load it once. */
   public String contextKey() {
     return String.join("|", String.valueOf(accounts), String.valueOf(models), String.valueOf(ipintel), String.valueOf(noIpintel),
-        String.valueOf(allowlist), String.valueOf(config), String.valueOf(disabledSignals));
+        String.valueOf(allowlist), String.valueOf(config), String.valueOf(disabledSignals),
+        String.valueOf(indicators), String.valueOf(blindingKey));
   }
 }

@@ -22,6 +22,7 @@ public final class TemplateSketcher {
   private final int shift;
   private final long seed;
   private final int keyId;
+  private final BinKeying keying;
 
   /**
    * @param seed 64-bit secret seed (derive it from the member key when sketches are shared; an
@@ -37,6 +38,27 @@ public final class TemplateSketcher {
     this.shift = 64 - Integer.numberOfTrailingZeros(bins);
     this.seed = seed;
     this.keyId = keyId;
+    this.keying = null;
+  }
+
+  /**
+   * A keyed sketcher: the permutation seed and the key id come from {@code keying}, and every bin value
+   * is passed through it, so the sketches it makes (version 2) may travel: without the key nobody can
+   * sketch a guessed template to compare.
+   */
+  public static TemplateSketcher keyed(int bins, BinKeying keying) {
+    if (keying.keyId() == 0) {
+      throw new IllegalArgumentException("a keyed sketcher needs a non-zero key id");
+    }
+    return new TemplateSketcher(new TemplateSketcher(bins, keying.seed(), keying.keyId()), keying);
+  }
+
+  private TemplateSketcher(TemplateSketcher base, BinKeying keying) {
+    this.bins = base.bins;
+    this.shift = base.shift;
+    this.seed = base.seed;
+    this.keyId = base.keyId;
+    this.keying = keying;
   }
 
   /** An unkeyed sketcher (seed 0, key id 0) with {@value #DEFAULT_BINS} bins: local use only. */
@@ -76,8 +98,9 @@ public final class TemplateSketcher {
   TemplateSketch sketchTokens(long[] tokens, int m) {
     long[] min = new long[bins];
     boolean[] filled = new boolean[bins];
+    byte version = keying == null ? TemplateSketch.VERSION : TemplateSketch.VERSION_KEYED;
     if (m == 0) {
-      return new TemplateSketch(keyId, seedHash(), new int[bins], true);
+      return new TemplateSketch(version, keyId, seedHash(), new int[bins], true);
     }
     if (m < 3) {
       long h = tokens[0];
@@ -93,9 +116,10 @@ public final class TemplateSketcher {
     densify(min, filled);
     int[] values = new int[bins];
     for (int i = 0; i < bins; i++) {
-      values[i] = (int) min[i];
+      // keyed: the bin index goes into the PRF too, so densified (copied) bins do not show as repeats
+      values[i] = keying == null ? (int) min[i] : keying.value(i, min[i]);
     }
-    return new TemplateSketch(keyId, seedHash(), values, false);
+    return new TemplateSketch(version, keyId, seedHash(), values, false);
   }
 
   private void add(long shingle, long[] min, boolean[] filled) {

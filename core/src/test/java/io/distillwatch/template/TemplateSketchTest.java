@@ -65,7 +65,7 @@ class TemplateSketchTest {
     assertThat(bytes[1]).isEqualTo((byte) 0x54);
     assertThat(TemplateSketch.fromBytes(bytes)).isEqualTo(a);
     byte[] bad = bytes.clone();
-    bad[0] = 2;
+    bad[0] = 3;
     assertThatThrownBy(() -> TemplateSketch.fromBytes(bad)).hasMessageContaining("version");
     assertThatThrownBy(() -> TemplateSketch.fromBytes(new byte[] {1, 0x54, 0, 64}))
         .hasMessageContaining("short");

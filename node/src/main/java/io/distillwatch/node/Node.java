@@ -35,6 +35,7 @@ public final class Node implements AutoCloseable {
   private final ScheduledExecutorService housekeeping;
   private final String restoredFrom;
   private final LiveScreening screening;
+  private io.distillwatch.node.crossref.CrossrefService crossref;
   private final PsiEndpoint psi;
 
   private Node(JobClient job, NodeStore reader, NodeHttp http, ConsoleStore console, ScheduledExecutorService housekeeping,
@@ -51,11 +52,19 @@ public final class Node implements AutoCloseable {
 
   /** Starts the node with the core detector. */
   public static Node start(NodeConfig config) throws Exception {
+    io.distillwatch.node.crossref.CrossrefService.prepareMatching(config);
     return start(config, new DetectorRules(config.sideFiles()));
   }
 
   /** Starts the node with the given rules (tests use deterministic probe rules). */
   public static Node start(NodeConfig config, AccountRules<?> rules) throws Exception {
+    return start(config, rules, java.net.http.HttpClient.newHttpClient());
+  }
+
+  /** As {@link #start(NodeConfig, AccountRules)}; cross-referencing talks to the hub through {@code crossrefHttp}. */
+  public static Node start(NodeConfig config, AccountRules<?> rules, java.net.http.HttpClient crossrefHttp)
+      throws Exception {
+    io.distillwatch.node.crossref.CrossrefService.prepareMatching(config);
     Files.createDirectories(config.dataDir());
     Files.createDirectories(config.checkpointDir());
     if (!config.isKafkaInput()) {
@@ -86,8 +95,10 @@ public final class Node implements AutoCloseable {
                 psi.register(app);
               }
             });
-    return new Node(job, reader, http, console, housekeeping(console, web, config.activitySettings()), restore, screening,
-        psi);
+    Node node = new Node(job, reader, http, console, housekeeping(console, web, config.activitySettings()), restore,
+        screening, psi);
+    node.crossref = io.distillwatch.node.crossref.CrossrefService.start(config, reader, crossrefHttp);
+    return node;
   }
 
   /** Every 10 minutes: expired sessions dropped, activity and example prompts past retention deleted. */
@@ -157,8 +168,16 @@ public final class Node implements AutoCloseable {
     return screening;
   }
 
+  /** The cross-referencing loop, or null when {@code crossref.hub} is not set. */
+  public io.distillwatch.node.crossref.CrossrefService crossref() {
+    return crossref;
+  }
+
   @Override
   public void close() throws Exception {
+    if (crossref != null) {
+      crossref.close();
+    }
     housekeeping.shutdownNow();
     http.close();
     console.close();

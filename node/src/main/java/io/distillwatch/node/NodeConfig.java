@@ -75,6 +75,17 @@ public final class NodeConfig {
     d.put("screening.list-date", "");
     d.put("screening.policy", "");
     d.put("screening.config", "");
+    // cross-referencing between providers (docs/crossref.md); off unless crossref.blinding-key is set
+    d.put("crossref.blinding-key", "");
+    d.put("crossref.key", "");
+    d.put("crossref.hub", "");
+    d.put("crossref.collection", "campaigns");
+    d.put("crossref.token-file", "");
+    d.put("crossref.policy", "");
+    d.put("crossref.dir", "");
+    d.put("crossref.pull-interval", "1m");
+    d.put("crossref.publish-interval", "10s");
+    d.put("crossref.half-life", "30d");
     d.put("psi.config", "");
     return java.util.Collections.unmodifiableMap(d);
   }
@@ -119,6 +130,10 @@ public final class NodeConfig {
   }
 
   private void validate() {
+    if (!get("crossref.hub").isEmpty()
+        && (get("crossref.key").isEmpty() || get("crossref.token-file").isEmpty() || !crossrefEnabled())) {
+      throw new IllegalArgumentException("crossref.hub needs crossref.key, crossref.token-file and crossref.blinding-key");
+    }
     if (!Set.of("kafka", "directory").contains(get("input"))) {
       throw new IllegalArgumentException("input must be kafka or directory, not '" + get("input") + "'");
     }
@@ -156,7 +171,8 @@ public final class NodeConfig {
     for (String k : List.of("input.scan-interval", "checkpoint.interval", "event-time.out-of-orderness",
         "event-time.idleness", "event-time.allowed-lateness", "event-time.apply-interval", "dedup.ttl", "state.idle-expiry", "kafka.transaction-timeout",
         "http.session-idle", "http.session-max", "retention.activity", "retention.examples",
-        "screening.scan-interval")) {
+        "screening.scan-interval",
+        "crossref.pull-interval", "crossref.publish-interval", "crossref.half-life")) {
       duration(k);
     }
     if (checkpointInterval().compareTo(Duration.ofMillis(100)) < 0) {
@@ -300,7 +316,22 @@ public final class NodeConfig {
     r.ipintel = r.noIpintel ? null : emptyToNull(ipintel);
     r.allowlist = emptyToNull(get("allowlist"));
     r.config = emptyToNull(get("detection.config"));
+    if (crossrefEnabled()) {
+      r.indicators = crossrefDir().toString();
+      r.blindingKey = get("crossref.blinding-key");
+    }
     return r;
+  }
+
+  /** Cross-referencing is on when a blinding key is configured (matching; publishing also needs crossref.hub). */
+  public boolean crossrefEnabled() {
+    return !get("crossref.blinding-key").isEmpty();
+  }
+
+  /** Where pulled indicators and the publish ledger live (default: data.dir/crossref). */
+  public Path crossrefDir() {
+    String v = get("crossref.dir");
+    return (v.isEmpty() ? dataDir().resolve("crossref") : Path.of(v)).toAbsolutePath().normalize();
   }
 
   private static String emptyToNull(String s) {

@@ -33,19 +33,29 @@ public final class TaxiiClient {
 
   /** @param apiRoot e.g. {@code https://hub.example/forum/} (trailing slash added if missing) */
   public TaxiiClient(URI apiRoot, String token) {
-    this(apiRoot, token, null);
+    this(apiRoot, token, (javax.net.ssl.SSLContext) null);
   }
 
   /** @param tls trust and client certificate for an https hub ({@link ClientTls}); null: the JVM's defaults */
   public TaxiiClient(URI apiRoot, String token, javax.net.ssl.SSLContext tls) {
+    this(apiRoot, token, client(tls));
+  }
+
+  /** Over a given HTTP client (tests capture what a node sends through it). */
+  public TaxiiClient(URI apiRoot, String token, HttpClient http) {
     String s = apiRoot.toString();
     this.apiRoot = URI.create(s.endsWith("/") ? s : s + "/");
     this.token = token.trim();
+    this.http = http;
+  }
+
+  /** The HTTP client a TaxiiClient makes by default (10 s connect timeout, optional TLS context). */
+  public static HttpClient client(javax.net.ssl.SSLContext tls) {
     HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
     if (tls != null) {
       builder.sslContext(tls);
     }
-    this.http = builder.build();
+    return builder.build();
   }
 
   /** A page of objects and its paging state. */

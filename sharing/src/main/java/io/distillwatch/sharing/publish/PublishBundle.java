@@ -29,9 +29,40 @@ public final class PublishBundle {
    */
   public static Contents build(Path scanOut, NodeKey key, Tlp tlp, boolean includeSuspicious, PublishLedger ledger,
       Instant now) throws IOException {
+    return build(scanOut, key, tlp, includeSuspicious, ledger, now, null);
+  }
+
+  /** What to share besides campaign profiles: cross-reference indicators and keyed sketches (docs/crossref.md). */
+  public record Crossref(io.distillwatch.sharing.crossref.SharingPolicy policy,
+      io.distillwatch.sharing.crossref.BlindingKeys keys, Path accountsFile) {}
+
+  /**
+   * As {@link #build(Path, NodeKey, Tlp, boolean, PublishLedger, Instant)}, plus, when {@code crossref}
+   * is given, the indicators its policy allows for each campaign of at least the policy's size. Every
+   * object passes {@link io.distillwatch.sharing.crossref.DisclosurePolicy#checkOutbound} first.
+   */
+  public static Contents build(Path scanOut, NodeKey key, Tlp tlp, boolean includeSuspicious, PublishLedger ledger,
+      Instant now, Crossref crossref) throws IOException {
     ScanToStix mapper = new ScanToStix(key.factory(tlp), includeSuspicious);
     List<ScanToStix.CampaignDraft> drafts = mapper.read(scanOut);
     List<ObjectNode> objects = mapper.objects(drafts, key.name());
+    if (crossref != null) {
+      var ids = io.distillwatch.sharing.crossref.ScanIdentifiers.read(scanOut, crossref.accountsFile());
+      var publisher = new io.distillwatch.sharing.crossref.CrossrefPublisher(key.factory(tlp), crossref.policy(),
+          crossref.keys());
+      List<ObjectNode> extra = new ArrayList<>();
+      for (ScanToStix.CampaignDraft d : drafts) {
+        var campaignIds = ids.get(d.localId());
+        String campaignId = key.factory(tlp).id("campaign", d.localId());
+        ObjectNode campaign = objects.stream().filter(o -> o.get("id").asText().equals(campaignId)).findFirst()
+            .orElse(null);
+        if (campaignIds != null && campaign != null && d.profile().accounts() >= crossref.policy().minClusterSize()) {
+          extra.addAll(publisher.objects(campaign, campaignIds, d.firstSeen()));
+        }
+      }
+      objects.addAll(extra);
+    }
+    io.distillwatch.sharing.crossref.DisclosurePolicy.checkOutbound(objects);
     ledger.stamp(objects, now);
     List<ObjectNode> signed = new ArrayList<>();
     objects.forEach(o -> signed.add(ObjectSignature.sign(o, key.signingKey())));

@@ -29,7 +29,7 @@ public final class ReferenceObjects {
       }
     }
     for (ObjectNode o : List.of(StixExtensions.projectIdentity(), StixExtensions.signatureDefinition(),
-        StixExtensions.distillationDefinition())) {
+        StixExtensions.distillationDefinition(), StixExtensions.crossrefDefinition())) {
       KNOWN.put(o.get("id").asText(), o);
     }
   }

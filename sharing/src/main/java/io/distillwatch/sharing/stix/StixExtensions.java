@@ -17,7 +17,13 @@ public final class StixExtensions {
   public static final String DISTILLATION_ID =
       "extension-definition--a4e3c9d1-6b27-4f85-9c0e-3d71b5e28f46";
 
+  /** Cross-reference indicators and sightings (identifier kind, clear or blinded value, basis). */
+  public static final String CROSSREF_ID =
+      "extension-definition--3b8e6f14-2c9d-4a71-8e5b-7f0a1d6c9e42";
+
   private static final String CREATED = "2026-11-26T00:00:00.000Z";
+  /** Version 1.1.0 of the distillation extension (template_sketch emitted) was made on this date. */
+  private static final String DISTILLATION_1_1_MODIFIED = "2026-12-02T00:00:00.000Z";
 
   private StixExtensions() {}
 
@@ -51,9 +57,26 @@ public final class StixExtensions {
         "description",
         "Profile of an adversarial-distillation campaign: capabilities_targeted (list),"
             + " volume_profile {accounts, events, active_hours}, signals (signal ids), score,"
-            + " release_pivot (boolean). template_sketch is reserved for keyed prompt-template"
-            + " sketches and is not emitted by this version.");
-    o.put("schema", "https://github.com/distillwatch/distillwatch/blob/main/docs/wire-formats.md#signed-stix-objects");
+            + " release_pivot (boolean), template_sketch (list of base64 keyed prompt-template sketches,"
+            + " wire format version 2, keyed with the members' blinding key).");
+    o.put("modified", DISTILLATION_1_1_MODIFIED);
+    o.put("schema", "https://github.com/distillwatch/distillwatch/blob/main/docs/wire-formats.md#template-sketch");
+    o.put("version", "1.1.0");
+    o.putArray("extension_types").add("property-extension");
+    return o;
+  }
+
+  public static ObjectNode crossrefDefinition() {
+    ObjectNode o = base("extension-definition", CROSSREF_ID);
+    o.put("created_by_ref", PROJECT_IDENTITY_ID);
+    o.put("name", "DistillWatch cross-reference");
+    o.put(
+        "description",
+        "On indicators: kind (identifier kind), value (normal form for clear kinds; 64 hex of"
+            + " HMAC-SHA-256 under the members' blinding key for blinded kinds), key_id (blinding key"
+            + " id, blinded kinds only). On sightings: basis (\"detection\": the member's own detection"
+            + " sighted it; \"match\": it matched a shared indicator only).");
+    o.put("schema", "https://github.com/distillwatch/distillwatch/blob/main/docs/crossref.md");
     o.put("version", "1.0.0");
     o.putArray("extension_types").add("property-extension");
     return o;

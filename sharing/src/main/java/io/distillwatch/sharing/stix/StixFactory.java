@@ -109,6 +109,19 @@ public final class StixFactory {
     return o;
   }
 
+  /** An indicator with a given STIX pattern (cross-reference indicators: {@code CrossrefIndicators}). */
+  public ObjectNode indicatorWithPattern(
+      String localId, String name, String pattern, Instant validFrom, Instant modified) {
+    ObjectNode o = sdo("indicator", localId, validFrom, modified);
+    o.put("name", name);
+    o.putArray("indicator_types").add("anomalous-activity");
+    o.put("pattern", pattern);
+    o.put("pattern_type", "stix");
+    o.put("pattern_version", "2.1");
+    o.put("valid_from", StixJson.timestamp(validFrom));
+    return o;
+  }
+
   /** infrastructure_types from the STIX open vocabulary, e.g. {@code anonymization}, {@code hosting-target-lists}. */
   public ObjectNode infrastructure(String localId, String name, String infrastructureType, Instant created) {
     ObjectNode o = sdo("infrastructure", localId, created, created);
