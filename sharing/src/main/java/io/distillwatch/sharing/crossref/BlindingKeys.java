@@ -1,5 +1,6 @@
 package io.distillwatch.sharing.crossref;
 
+import com.google.crypto.tink.AccessesPartialKey;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
@@ -65,6 +66,7 @@ public final class BlindingKeys {
    * A keyset of one given 32-byte HMAC-SHA-256 key under a given id: for a key the forum agreed on
    * elsewhere, and for golden test vectors. Prefer {@link #generate()}.
    */
+  @AccessesPartialKey
   public static BlindingKeys fromRawKey(int keyId, byte[] key) {
     if (key.length != 32) {
       throw new IllegalArgumentException("a blinding key is 32 bytes");
