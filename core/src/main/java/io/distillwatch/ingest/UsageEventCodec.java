@@ -11,15 +11,24 @@ import java.nio.charset.StandardCharsets;
  * through one): a bit mask of the non-null optional fields, then the fields in declaration order.
  * ASCII strings are copied as bytes; others are written as modified UTF-8 ({@link
  * DataOutput#writeUTF}) in chunks of at most 16,384 chars, so any Java string, lone surrogates
- * included, reads back equal. Not a storage format: no
- * version, both sides run the same build.
+ * included, reads back equal. It carries no version (both ends of a shuffle run one build), but the
+ * node's checkpoints hold it through the Flink serializer, which records the {@link #LAYOUT} it wrote
+ * and restores older ones with {@link #read(DataInput, int)}: layout 1 had no turn keys.
  */
 public final class UsageEventCodec {
+  /** The layout {@link #write} writes: 2 adds {@code turnKey} and {@code priorTurnKey} after {@code imageBlocks}. */
+  public static final int LAYOUT = 2;
   private static final int CHUNK = 16_384;
 
   private UsageEventCodec() {}
 
   public static void write(UsageEvent e, DataOutput out) throws IOException {
+    write(e, out, LAYOUT);
+  }
+
+  /** Writes the bytes of an older {@code layout} (fields it lacks left out), for restored state. */
+  public static void write(UsageEvent e, DataOutput out, int layout) throws IOException {
+    checkLayout(layout);
     int mask = 0;
     int bit = 1;
     for (Object v : nullables(e)) {
@@ -35,8 +44,10 @@ public final class UsageEventCodec {
     out.writeInt(e.toolUseBlocks);
     out.writeInt(e.toolResultBlocks);
     out.writeInt(e.imageBlocks);
-    out.writeLong(e.turnKey);
-    out.writeLong(e.priorTurnKey);
+    if (layout >= 2) {
+      out.writeLong(e.turnKey);
+      out.writeLong(e.priorTurnKey);
+    }
     string(out, e.requestId);
     string(out, e.account);
     string(out, e.apiKey);
@@ -69,6 +80,12 @@ public final class UsageEventCodec {
   }
 
   public static UsageEvent read(DataInput in) throws IOException {
+    return read(in, LAYOUT);
+  }
+
+  /** Reads bytes of {@code layout}; layout 1 has no turn keys (they read as 0). */
+  public static UsageEvent read(DataInput in, int layout) throws IOException {
+    checkLayout(layout);
     UsageEvent e = new UsageEvent();
     int mask = in.readInt();
     e.ts = in.readLong();
@@ -77,8 +94,10 @@ public final class UsageEventCodec {
     e.toolUseBlocks = in.readInt();
     e.toolResultBlocks = in.readInt();
     e.imageBlocks = in.readInt();
-    e.turnKey = in.readLong();
-    e.priorTurnKey = in.readLong();
+    if (layout >= 2) {
+      e.turnKey = in.readLong();
+      e.priorTurnKey = in.readLong();
+    }
     int bit = 1;
     e.requestId = has(mask, bit) ? string(in) : null;
     e.account = has(mask, bit <<= 1) ? string(in) : null;
@@ -163,6 +182,12 @@ public final class UsageEventCodec {
       e.n, e.logprobs, e.topLogprobs, e.thinkingBudget, e.tools, e.stream, e.seed, e.inputTokens,
       e.outputTokens, e.reasoningTokens, e.status, e.latencyMs
     };
+  }
+
+  private static void checkLayout(int layout) {
+    if (layout < 1 || layout > LAYOUT) {
+      throw new IllegalArgumentException("unknown usage-event layout " + layout + ", this build knows 1 to " + LAYOUT);
+    }
   }
 
   private static boolean has(int mask, int bit) {

@@ -32,8 +32,14 @@ import java.util.Map;
 public final class IncrementalLinker {
   /** Distinct weak-evidence pairs tracked, as in the batch linker (5,000,000). */
   static final int MAX_PAIRS = 5_000_000;
-  /** Snapshot format written by {@link #writeTo}; {@link #readFrom} reads this one only (ADR 0068). */
-  static final int FORMAT = 4;
+  /**
+   * Snapshot format written by {@link #writeTo}: 5 keeps a merge count for every {@link LinkKind} (ten
+   * with {@code prompt_overlap} and {@code exit_pool}). {@link #readFrom} also reads format 4, whose
+   * components count the first eight kinds (ADR 0068).
+   */
+  static final int FORMAT = 5;
+  /** Link kinds a format-4 component counts merges of: those before {@link LinkKind#PROMPT_OVERLAP}. */
+  private static final int FORMAT_4_KINDS = LinkKind.PROMPT_OVERLAP.ordinal();
   private static final long MISSING = Long.MIN_VALUE;
 
   /** A merge of two components: who moved to which lineage, and the evidence that caused it. */
@@ -380,12 +386,16 @@ public final class IncrementalLinker {
     }
   }
 
-  /** Reads a linker written by {@link #writeTo}. */
+  /**
+   * Reads a linker written by {@link #writeTo}, of this format or format 4 (which differs only in
+   * counting merges of eight kinds; pair weights of those kinds keep their codes).
+   */
   public static IncrementalLinker readFrom(DataInput in, LinkPolicy policy) throws IOException {
     int format = in.readInt();
-    if (format != FORMAT) {
-      throw new IOException("unknown linker snapshot format " + format);
+    if (format != FORMAT && format != 4) {
+      throw new IOException("unknown linker snapshot format " + format + ", this build reads 4 and " + FORMAT);
     }
+    int kinds = format == 4 ? FORMAT_4_KINDS : LinkKind.values().length;
     IncrementalLinker l = new IncrementalLinker(policy);
     int n = in.readInt();
     l.parent = new int[Math.max(1024, n)];
@@ -409,7 +419,7 @@ public final class IncrementalLinker {
         members[i] = in.readInt();
       }
       comp.append(members);
-      for (int i = 0; i < comp.merges.length; i++) {
+      for (int i = 0; i < kinds; i++) {
         comp.merges[i] = in.readInt();
       }
       l.components.put(root, comp);

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link AccountState}'s checkpoint layout, pinned by golden files of every version it reads
- * ({@code golden/account-state-v1.bin}, {@code -v2.bin}): a checkpoint written by an earlier release
- * restores after an upgrade. {@code account-state-v1.bin} was written by the version-1 writer itself
+ * ({@code golden/account-state-v1.bin}, {@code -v2.bin}, {@code -v3.bin}): a checkpoint written by an
+ * earlier release restores after an upgrade. {@code account-state-v1.bin} was written by the version-1 writer itself
  * (the core of commit a27d8cc^, the same six events).
  */
 class AccountStateGoldenTest {
@@ -46,6 +46,26 @@ class AccountStateGoldenTest {
     assertThat(write(v1)[0]).as("rewritten in the current version").isEqualTo(AccountState.VERSION);
   }
 
+  @Test
+  void version2CheckpointsStillRestoreWithNoIssue14Counters() throws IOException {
+    byte[] v2Golden = GoldenFiles.read("account-state-v2.bin");
+    AccountState current = read(GoldenFiles.read("account-state-v3.bin"));
+    assertThat(current.promptSample()).as("the v3 golden file holds a prompt sample").isNotEmpty();
+
+    AccountState v2 = read(v2Golden);
+
+    assertThat(v2.account()).isEqualTo(current.account());
+    assertThat(v2.events()).isEqualTo(current.events());
+    assertThat(v2.ipPrefixes()).isEqualTo(current.ipPrefixes());
+    assertThat(v2.ips()).isEqualTo(current.ips());
+    assertThat(v2.promptSample()).isEmpty();
+    assertThat(v2.conversations).isNull();
+    assertThat(new long[] {v2.maxTokensJudged, v2.maxTokensOverlimit, v2.maxTokensAsked, v2.purposeEvents,
+        v2.historyJudged, v2.historyObserved, v2.toolHistoryJudged, v2.toolHistoryObserved}).containsOnly(0L);
+    assertThat(write(v2, 2)).as("the v2 layout reads and writes back unchanged").isEqualTo(v2Golden);
+    assertThat(write(v2)[0]).as("rewritten in the current version").isEqualTo(AccountState.VERSION);
+  }
+
   /** The fixed traffic the golden files hold; writes the file of a new version (see GoldenFiles). */
   private static byte[] goldenOfCurrentVersion() throws IOException {
     Detector detector = new Detector(Traffic.context(Map.of(), Map.of(), null));
@@ -72,8 +92,12 @@ class AccountStateGoldenTest {
   }
 
   private static byte[] write(AccountState s) throws IOException {
+    return write(s, AccountState.VERSION);
+  }
+
+  private static byte[] write(AccountState s, int version) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    s.write(new DataOutputStream(out));
+    s.write(new DataOutputStream(out), version);
     return out.toByteArray();
   }
 }

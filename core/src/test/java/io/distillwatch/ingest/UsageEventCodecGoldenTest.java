@@ -13,31 +13,61 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link UsageEventCodec}'s layout is in the node's checkpoints (events waiting for the watermark), so
- * it is pinned like a stored format ({@code golden/usage-event-v1.bin}): a change needs a new golden
- * file and a new version of the Flink serializer's snapshot that still reads the old bytes.
+ * it is pinned like a stored format, one golden file per layout ({@code golden/usage-event-vN.bin},
+ * {@code usage-event-minimal-vN.bin}): a change needs a new layout, its golden files, and a new layout
+ * in the Flink serializer's snapshot ({@code flink.types.UsageEventSerializer}) that still reads the
+ * old bytes. Layout 2 added the turn keys; layout-1 bytes still read, with turn keys 0.
  */
 class UsageEventCodecGoldenTest {
   @Test
   void anEventWithEveryFieldEncodesToTheGoldenBytesAndBack() throws IOException {
     UsageEvent e = everyField();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    UsageEventCodec.write(e, new DataOutputStream(out));
+    String name = "usage-event-v" + UsageEventCodec.LAYOUT + ".bin";
 
-    GoldenFiles.assertSame("usage-event-v1.bin", out.toByteArray());
+    GoldenFiles.assertSame(name, write(e, UsageEventCodec.LAYOUT));
 
-    UsageEvent read = UsageEventCodec.read(new DataInputStream(new ByteArrayInputStream(GoldenFiles.read("usage-event-v1.bin"))));
-    assertThat(read).usingRecursiveComparison().isEqualTo(e);
+    assertThat(read(GoldenFiles.read(name), UsageEventCodec.LAYOUT)).usingRecursiveComparison().isEqualTo(e);
   }
 
   @Test
   void anEventWithOnlyTheRequiredFieldsEncodesToTheGoldenBytes() throws IOException {
+    GoldenFiles.assertSame("usage-event-minimal-v" + UsageEventCodec.LAYOUT + ".bin", write(minimal(), UsageEventCodec.LAYOUT));
+  }
+
+  @Test
+  void layoutOneBytesStillReadWithNoTurnKeysAndWriteBackUnchanged() throws IOException {
+    UsageEvent expected = everyField();
+    expected.turnKey = 0;
+    expected.priorTurnKey = 0;
+    byte[] v1 = GoldenFiles.read("usage-event-v1.bin");
+
+    UsageEvent read = read(v1, 1);
+
+    assertThat(read).usingRecursiveComparison().isEqualTo(expected);
+    assertThat(write(read, 1)).isEqualTo(v1);
+    byte[] minimalV1 = GoldenFiles.read("usage-event-minimal-v1.bin");
+    assertThat(read(minimalV1, 1)).usingRecursiveComparison().isEqualTo(minimal());
+    assertThat(write(minimal(), 1)).isEqualTo(minimalV1);
+  }
+
+  private static UsageEvent minimal() {
     UsageEvent e = new UsageEvent();
     e.ts = 1_772_409_600_000L;
     e.account = "acct-golden";
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    UsageEventCodec.write(e, new DataOutputStream(out));
+    return e;
+  }
 
-    GoldenFiles.assertSame("usage-event-minimal-v1.bin", out.toByteArray());
+  private static byte[] write(UsageEvent e, int layout) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    UsageEventCodec.write(e, new DataOutputStream(out), layout);
+    return out.toByteArray();
+  }
+
+  private static UsageEvent read(byte[] bytes, int layout) throws IOException {
+    DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+    UsageEvent e = UsageEventCodec.read(in, layout);
+    assertThat(in.available()).as("bytes left over").isZero();
+    return e;
   }
 
   private static UsageEvent everyField() {
@@ -61,6 +91,8 @@ class UsageEventCodecGoldenTest {
     e.toolUseBlocks = 3;
     e.toolResultBlocks = 4;
     e.imageBlocks = 5;
+    e.turnKey = 0x1122334455667788L;
+    e.priorTurnKey = -2L;
     e.maxTokens = 8192;
     e.temperature = 0.7;
     e.topP = 0.95;

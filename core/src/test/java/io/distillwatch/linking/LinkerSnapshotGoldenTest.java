@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The {@link IncrementalLinker} snapshot (operator state of the node's {@code link-accounts}) is pinned
- * by {@code golden/linker-snapshot-v4.bin}: the same additions give the same bytes, and the golden
- * snapshot restores to the same clusters and writes back unchanged. A new format must come with its
- * own golden file and keep reading this one (ADR 0068).
+ * by a golden file per format ({@code golden/linker-snapshot-v4.bin}, {@code -v5.bin}): the same
+ * additions give the current format's bytes, its golden snapshot restores to the same clusters and
+ * writes back unchanged, and a format-4 snapshot (taken by the release before {@code prompt_overlap}
+ * and {@code exit_pool}) still restores to them and is rewritten in the current format (ADR 0068).
  */
 class LinkerSnapshotGoldenTest {
   @Test
@@ -35,6 +36,23 @@ class LinkerSnapshotGoldenTest {
       assertThat(restored.lineageOf(a)).as(a).isEqualTo(linker.lineageOf(a));
     }
     assertThat(snapshot(restored)).isEqualTo(GoldenFiles.read(name));
+  }
+
+  @Test
+  void aFormat4SnapshotOfTheSameSequenceRestoresAndUpgrades() throws IOException {
+    IncrementalLinker linker = fixed();
+
+    IncrementalLinker restored = IncrementalLinker.readFrom(
+        new DataInputStream(new ByteArrayInputStream(GoldenFiles.read("linker-snapshot-v4.bin"))), LinkPolicy.defaults());
+
+    assertThat(restored.accounts()).isEqualTo(linker.accounts());
+    assertThat(restored.clusters()).isEqualTo(linker.clusters());
+    for (String a : List.of("acct-a", "acct-b", "acct-c", "acct-d", "acct-e")) {
+      assertThat(restored.clusterIdOf(a)).as(a).isEqualTo(linker.clusterIdOf(a));
+      assertThat(restored.lineageOf(a)).as(a).isEqualTo(linker.lineageOf(a));
+      assertThat(restored.linksOf(a)).as(a).isEqualTo(linker.linksOf(a));
+    }
+    assertThat(snapshot(restored)).as("rewritten in the current format").isEqualTo(snapshot(linker));
   }
 
   /** Cards, a shared network with a system prompt (weak pairs adding up), and a lone account. */

@@ -18,13 +18,29 @@ import org.apache.flink.core.memory.DataOutputView;
  *
  * <p>In state it is a storage format (checkpoints, savepoints): its snapshot records the layout
  * version ({@link Snapshot#LAYOUT}). The codec itself carries no version, so {@code
- * UsageEventSerializerTest} pins the bytes of a sample event: when it fails, the codec changed and this
- * serializer needs a new layout version whose snapshot can still restore (read) the previous one and
- * answers "compatible after migration" to it.
+ * UsageEventSerializerTest} and core's {@code UsageEventCodecGoldenTest} pin its bytes: when they
+ * fail, the codec changed and needs a new layout, which this serializer's snapshot restores from the
+ * previous ones (a serializer of the old layout reads the state, "compatible after migration").
  */
 public final class UsageEventSerializer extends TypeSerializerSingleton<UsageEvent> {
   private static final long serialVersionUID = 1L;
-  public static final UsageEventSerializer INSTANCE = new UsageEventSerializer();
+  public static final UsageEventSerializer INSTANCE = new UsageEventSerializer(Snapshot.LAYOUT);
+
+  /** The {@link UsageEventCodec} layout this serializer reads and writes. */
+  private final int layout;
+
+  private UsageEventSerializer(int layout) {
+    this.layout = layout;
+  }
+
+  /** The serializer of state written with {@code layout} (the current one, or an older one to migrate). */
+  static UsageEventSerializer ofLayout(int layout) {
+    if (layout < 1 || layout > Snapshot.LAYOUT) {
+      throw new IllegalStateException(
+          "events in state were written with layout " + layout + ", this build reads layouts 1 to " + Snapshot.LAYOUT);
+    }
+    return layout == Snapshot.LAYOUT ? INSTANCE : new UsageEventSerializer(layout);
+  }
 
   @Override
   public boolean isImmutableType() {
@@ -53,12 +69,12 @@ public final class UsageEventSerializer extends TypeSerializerSingleton<UsageEve
 
   @Override
   public void serialize(UsageEvent record, DataOutputView target) throws IOException {
-    UsageEventCodec.write(record, target);
+    UsageEventCodec.write(record, target, layout);
   }
 
   @Override
   public UsageEvent deserialize(DataInputView source) throws IOException {
-    return UsageEventCodec.read(source);
+    return UsageEventCodec.read(source, layout);
   }
 
   @Override
@@ -73,17 +89,34 @@ public final class UsageEventSerializer extends TypeSerializerSingleton<UsageEve
 
   @Override
   public TypeSerializerSnapshot<UsageEvent> snapshotConfiguration() {
-    return new Snapshot();
+    return new Snapshot(layout);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof UsageEventSerializer other && other.layout == layout;
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * UsageEventSerializer.class.hashCode() + layout;
   }
 
   /** Records the layout version the state was written with. */
   public static final class Snapshot implements TypeSerializerSnapshot<UsageEvent> {
-    /** Layout 1: {@link UsageEventCodec} as of 2026-11-27. */
-    public static final int LAYOUT = 1;
+    /**
+     * Layout 1: {@link UsageEventCodec} as of 2026-11-27; 2: with the turn keys (2026-12-01). Layout-1
+     * state restores with turn keys 0.
+     */
+    public static final int LAYOUT = UsageEventCodec.LAYOUT;
 
     private int layout = LAYOUT;
 
     public Snapshot() {}
+
+    private Snapshot(int layout) {
+      this.layout = layout;
+    }
 
     @Override
     public int getCurrentVersion() {
@@ -106,11 +139,7 @@ public final class UsageEventSerializer extends TypeSerializerSingleton<UsageEve
 
     @Override
     public TypeSerializer<UsageEvent> restoreSerializer() {
-      if (layout != LAYOUT) {
-        throw new IllegalStateException(
-            "events in state were written with layout " + layout + ", this build reads layout " + LAYOUT);
-      }
-      return INSTANCE;
+      return ofLayout(layout);
     }
 
     @Override
@@ -118,6 +147,9 @@ public final class UsageEventSerializer extends TypeSerializerSingleton<UsageEve
         TypeSerializerSnapshot<UsageEvent> oldSnapshot) {
       if (oldSnapshot instanceof Snapshot old && old.layout == layout) {
         return TypeSerializerSchemaCompatibility.compatibleAsIs();
+      }
+      if (oldSnapshot instanceof Snapshot old && old.layout >= 1 && old.layout < layout) {
+        return TypeSerializerSchemaCompatibility.compatibleAfterMigration();
       }
       return TypeSerializerSchemaCompatibility.incompatible();
     }
