@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.distillwatch.flink.stream.OrderProbeRules;
-import io.distillwatch.node.console.Passwords;
+import io.distillwatch.node.console.TestAnalysts;
 import io.distillwatch.node.store.ConsoleStore;
 import io.distillwatch.node.store.NodeStore;
 import java.net.URI;
@@ -48,11 +48,7 @@ class NodeIT {
         "input.scan-interval", "200ms",
         "checkpoint.interval", "1s",
         "event-time.out-of-orderness", "1s"));
-    NodeStore.migrate(config.store());
-    try (ConsoleStore console = ConsoleStore.connect(config.store(), 1)) {
-      console.createUser("tester", "analyst", Passwords.hash("a test password"), "test");
-      console.addApiToken(Passwords.sha256(TOKEN), "tester", "NodeIT");
-    }
+    TestAnalysts.withApiToken(config, "tester", TOKEN);
     node = Node.start(config, RULES);
     expected = Traffic.expected(RULES, EVENTS);
 

@@ -7,9 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.distillwatch.flink.stream.OrderProbeRules;
 import io.distillwatch.node.Node;
 import io.distillwatch.node.NodeConfig;
+import io.distillwatch.node.console.TestAnalysts;
 import io.distillwatch.node.TestBroker;
-import io.distillwatch.node.console.Passwords;
-import io.distillwatch.node.store.ConsoleStore;
 import io.distillwatch.node.store.NodeStore;
 import io.distillwatch.node.store.StoredChange;
 import java.net.URI;
@@ -64,11 +63,7 @@ class LiveScreeningIT {
         "screening.scan-interval", "200ms",
         "screening.list-date", "2026-11-30",
         "checkpoint.interval", "1s"));
-    NodeStore.migrate(config.store());
-    try (ConsoleStore console = ConsoleStore.connect(config.store(), 1)) {
-      console.createUser("screener", "analyst", Passwords.hash("a test password"), "test");
-      console.addApiToken(Passwords.sha256(TOKEN), "screener", "LiveScreeningIT");
-    }
+    TestAnalysts.withApiToken(config, "screener", TOKEN);
     node = Node.start(config, new OrderProbeRules(3));
     broker.send("accounts", List.of(
         new String[] {"acct-1", "{\"account\":\"acct-1\",\"org_name\":\"Great Lakes Business Co., Ltd.\",\"country\":\"CD\"}"},

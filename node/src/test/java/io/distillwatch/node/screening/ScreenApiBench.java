@@ -6,9 +6,7 @@ import io.distillwatch.event.AccountInfo;
 import io.distillwatch.flink.stream.OrderProbeRules;
 import io.distillwatch.node.Node;
 import io.distillwatch.node.NodeConfig;
-import io.distillwatch.node.console.Passwords;
-import io.distillwatch.node.store.ConsoleStore;
-import io.distillwatch.node.store.NodeStore;
+import io.distillwatch.node.console.TestAnalysts;
 import io.distillwatch.screening.eval.SyntheticAccounts;
 import io.distillwatch.screening.lists.ListLoader;
 import java.net.URI;
@@ -45,11 +43,7 @@ public final class ScreenApiBench {
     Path dir = Files.createTempDirectory("screen-api-bench");
     NodeConfig config = NodeConfig.of(Map.of("data.dir", dir.toString(), "http.port", "0",
         "screening.lists", lists.toString(), "screening.scan-interval", "10s"));
-    NodeStore.migrate(config.store());
-    try (ConsoleStore console = ConsoleStore.connect(config.store(), 1)) {
-      console.createUser("bench", "analyst", Passwords.hash("a bench password"), "bench");
-      console.addApiToken(Passwords.sha256(TOKEN), "bench", "ScreenApiBench");
-    }
+    TestAnalysts.withApiToken(config, "bench", TOKEN);
     try (Node node = Node.start(config, new OrderProbeRules(3))) {
       List<AccountInfo> accounts = SyntheticAccounts.generate(ListLoader.loadAll(lists, null),
           requests + 5000, 11);
