@@ -83,6 +83,8 @@ class ConsoleBrowserIT {
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
     browser = new ChromeDriver(service, options);
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    // the queue re-renders its rows when it polls for new alerts: an element read mid-render is stale
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
   }
 
   @AfterAll
@@ -107,7 +109,8 @@ class ConsoleBrowserIT {
     browser.findElement(By.id("login")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("queue-rows")));
     assertThat(browser.getCurrentUrl()).endsWith("/queue");
-    List<String> subjects = browser.findElements(By.cssSelector("#queue-rows a.subject")).stream().map(WebElement::getText).toList();
+    List<String> subjects =
+        wait.until(d -> d.findElements(By.cssSelector("#queue-rows a.subject")).stream().map(WebElement::getText).toList());
     assertThat(subjects).contains(ConsoleFixture.HOSTILE, ConsoleFixture.PLAIN, ConsoleFixture.CLUSTER);
     assertThat(browser.findElements(By.cssSelector("#queue-rows img"))).isEmpty();
     assertInert();
@@ -134,8 +137,12 @@ class ConsoleBrowserIT {
   @Test
   @Order(3)
   void theAccountPageShowsEachSignalsEvidenceContributionAndExamplePromptsAsText() throws Exception {
-    browser.findElements(By.cssSelector("#queue-rows a.subject")).stream()
-        .filter(a -> a.getText().equals(ConsoleFixture.HOSTILE)).findFirst().orElseThrow().click();
+    wait.until(d -> {
+      d.findElements(By.cssSelector("#queue-rows a.subject")).stream()
+          .filter(a -> a.getText().equals(ConsoleFixture.HOSTILE)).findFirst()
+          .orElseThrow(() -> new org.openqa.selenium.NotFoundException("no queue row for the hostile account yet")).click();
+      return true;
+    });
     wait.until(ExpectedConditions.textToBe(By.id("subject-id"), ConsoleFixture.HOSTILE));
     WebElement row = browser.findElement(By.cssSelector("tr[data-signal='structure.template_concentration']"));
     assertThat(row.getText()).contains("+0.550").contains("93% of prompts share the skeleton \"<b>solve</b>");
